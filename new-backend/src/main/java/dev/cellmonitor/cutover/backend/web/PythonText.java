@@ -1,6 +1,8 @@
 package dev.cellmonitor.cutover.backend.web;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -50,9 +52,9 @@ public final class PythonText {
         if (d == 0) {
             return sign + "0.0";
         }
-        BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
-        String digits = exact.unscaledValue().toString();
-        int point = digits.length() - exact.scale();
+        BigDecimal shortest = shortest(Math.abs(d));
+        String digits = shortest.unscaledValue().toString();
+        int point = digits.length() - shortest.scale();
         StringBuilder out = new StringBuilder(sign);
         if (point > -4 && point <= 16) {
             if (point <= 0) {
@@ -73,6 +75,27 @@ public final class PythonText {
             out.append(e.length() < 2 ? "0" + e : e);
         }
         return out.toString();
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code d}. {@code Double.toString} always prints two significant
+     * digits at least, which for a few subnormals ({@code 4.9E-324}) is longer than needed ({@code 5e-324}).
+     */
+    private static BigDecimal shortest(double d) {
+        BigDecimal java = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        if (java.precision() != 2) {
+            return java;
+        }
+        BigDecimal exact = new BigDecimal(d);
+        BigDecimal best = null;
+        for (RoundingMode mode : new RoundingMode[] {RoundingMode.DOWN, RoundingMode.UP}) {
+            BigDecimal candidate = java.round(new MathContext(1, mode));
+            if (Double.parseDouble(candidate.toString()) == d
+                    && (best == null || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+                best = candidate;
+            }
+        }
+        return best == null ? java : best.stripTrailingZeros();
     }
 
     /** The Python type name of a parsed JSON value: {@code int}, {@code str}, {@code NoneType}... */
