@@ -1,7 +1,9 @@
 package dev.cellmonitor.cutover.backend.core.offline;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,9 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import dev.cellmonitor.cutover.backend.web.LegacyTime;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,22 +40,29 @@ class OfflineQueue {
     private static final Logger log = LoggerFactory.getLogger(OfflineQueue.class);
 
     private final OfflineProperties properties;
+    private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<QueuedEvent> queue = new ArrayList<>();
     private final List<QueuedEvent> failed = new ArrayList<>();
     private boolean online = true;
 
+    @Autowired
     OfflineQueue(OfflineProperties properties) {
+        this(properties, Clock.systemUTC());
+    }
+
+    OfflineQueue(OfflineProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** Queues (or, online and unforced, sends) one event; returns its queue id. */
     String enqueue(JsonNode eventData, int priority, boolean force) {
-        QueuedEvent event = QueuedEvent.of(eventData, priority);
+        QueuedEvent event = QueuedEvent.of(eventData, priority, now());
         lock.lock();
         try {
             if (queue.size() >= CAPACITY) {
-                LocalDateTime cutoff = LegacyTime.utcNow().minus(LOW_PRIORITY_RETENTION);
+                LocalDateTime cutoff = now().minus(LOW_PRIORITY_RETENTION);
                 queue.removeIf(e -> e.priority >= 3 && e.createdAt.isBefore(cutoff));
                 if (queue.size() >= CAPACITY) {
                     throw new QueuedEvent.InvalidEvent("507: Offline queue is full. Cannot store more events.");
@@ -91,7 +100,7 @@ class OfflineQueue {
         lock.lock();
         try {
             total = queue.size();
-            LocalDateTime now = LegacyTime.utcNow();
+            LocalDateTime now = now();
             for (QueuedEvent event : queue.stream().sorted(Comparator.comparingInt(e -> e.priority)).toList()) {
                 if (event.lastRetryAt != null
                         && now.isBefore(event.lastRetryAt.plusSeconds(1L << event.retryCount))) {
@@ -169,6 +178,10 @@ class OfflineQueue {
         } finally {
             lock.unlock();
         }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
     private boolean send() {

@@ -17,15 +17,16 @@ final class QueuedEvent {
 
     final String queueId = UUID.randomUUID().toString();
     final JsonNode eventData;
-    final LocalDateTime createdAt = LegacyTime.utcNow();
+    final LocalDateTime createdAt;
     final int priority;
     final String eventType;
     final String userId;
     int retryCount;
     LocalDateTime lastRetryAt;
 
-    private QueuedEvent(JsonNode eventData, int priority, String eventType, String userId) {
+    private QueuedEvent(JsonNode eventData, LocalDateTime createdAt, int priority, String eventType, String userId) {
         this.eventData = eventData;
+        this.createdAt = createdAt;
         this.priority = priority;
         this.eventType = eventType;
         this.userId = userId;
@@ -35,7 +36,7 @@ final class QueuedEvent {
      * Builds the queue item, failing like the legacy's model validation when {@code event_type} (default
      * {@code "unknown"}) or {@code user_id} (optional) is not a string.
      */
-    static QueuedEvent of(JsonNode eventData, int priority) {
+    static QueuedEvent of(JsonNode eventData, int priority, LocalDateTime now) {
         JsonNode type = eventData.has("event_type") ? eventData.get("event_type") : null;
         JsonNode user = eventData.get("user_id");
         List<String> errors = new ArrayList<>();
@@ -49,7 +50,7 @@ final class QueuedEvent {
             throw new InvalidEvent((errors.size() == 1 ? "1 validation error" : errors.size() + " validation errors")
                     + " for QueuedEvent\n" + String.join("\n", errors));
         }
-        return new QueuedEvent(eventData, priority, type == null ? "unknown" : type.stringValue(),
+        return new QueuedEvent(eventData, now, priority, type == null ? "unknown" : type.stringValue(),
                 user == null || user.isNull() ? null : user.stringValue());
     }
 
