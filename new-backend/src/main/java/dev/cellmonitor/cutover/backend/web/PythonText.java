@@ -5,9 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
@@ -121,7 +119,7 @@ public final class PythonText {
     /** {@code repr()} of a parsed JSON value ({@code None}, {@code True}, {@code 'text'}, {@code {'a': [1, 2.0]}}). */
     public static String repr(JsonNode v) {
         StringBuilder out = new StringBuilder();
-        repr(v, out);
+        write(v, Style.REPR, out);
         return out.toString();
     }
 
@@ -131,43 +129,55 @@ public final class PythonText {
      */
     public static String dumpsSorted(JsonNode v) {
         StringBuilder out = new StringBuilder();
-        dumps(v, out);
+        write(v, Style.JSON_SORTED, out);
         return out.toString();
     }
 
-    private static void dumps(JsonNode v, StringBuilder out) {
+    /** Both renderings use {@code ", "} and {@code ": "}; they differ in literals, string quoting and key order. */
+    private enum Style {
+        REPR, JSON_SORTED
+    }
+
+    private static void write(JsonNode v, Style style, StringBuilder out) {
+        boolean json = style == Style.JSON_SORTED;
         if (v == null || v.isNull() || v.isMissingNode()) {
-            out.append("null");
+            out.append(json ? "null" : "None");
         } else if (v.isBoolean()) {
-            out.append(v.booleanValue() ? "true" : "false");
+            out.append(v.booleanValue() ? (json ? "true" : "True") : (json ? "false" : "False"));
         } else if (v.isIntegralNumber()) {
             out.append(v.bigIntegerValue());
         } else if (v.isNumber()) {
             out.append(floatRepr(v.doubleValue()));
         } else if (v.isString()) {
-            jsonString(v.stringValue(), out);
+            string(v.stringValue(), style, out);
         } else if (v.isArray()) {
             out.append('[');
             for (int i = 0; i < v.size(); i++) {
-                if (i > 0) {
-                    out.append(", ");
-                }
-                dumps(v.get(i), out);
+                out.append(i > 0 ? ", " : "");
+                write(v.get(i), style, out);
             }
             out.append(']');
         } else {
             List<String> keys = new ArrayList<>(v.propertyNames());
-            keys.sort(CODE_POINT_ORDER);
+            if (json) {
+                keys.sort(CODE_POINT_ORDER);
+            }
             out.append('{');
             for (int i = 0; i < keys.size(); i++) {
-                if (i > 0) {
-                    out.append(", ");
-                }
-                jsonString(keys.get(i), out);
+                out.append(i > 0 ? ", " : "");
+                string(keys.get(i), style, out);
                 out.append(": ");
-                dumps(v.get(keys.get(i)), out);
+                write(v.get(keys.get(i)), style, out);
             }
             out.append('}');
+        }
+    }
+
+    private static void string(String s, Style style, StringBuilder out) {
+        if (style == Style.JSON_SORTED) {
+            jsonString(s, out);
+        } else {
+            reprString(s, out);
         }
     }
 
@@ -194,42 +204,6 @@ public final class PythonText {
             }
         }
         out.append('"');
-    }
-
-    private static void repr(JsonNode v, StringBuilder out) {
-        if (v == null || v.isNull() || v.isMissingNode()) {
-            out.append("None");
-        } else if (v.isBoolean()) {
-            out.append(v.booleanValue() ? "True" : "False");
-        } else if (v.isIntegralNumber()) {
-            out.append(v.bigIntegerValue());
-        } else if (v.isNumber()) {
-            out.append(floatRepr(v.doubleValue()));
-        } else if (v.isString()) {
-            reprString(v.stringValue(), out);
-        } else if (v.isArray()) {
-            out.append('[');
-            for (int i = 0; i < v.size(); i++) {
-                if (i > 0) {
-                    out.append(", ");
-                }
-                repr(v.get(i), out);
-            }
-            out.append(']');
-        } else {
-            out.append('{');
-            Iterator<Map.Entry<String, JsonNode>> fields = v.properties().iterator();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                reprString(field.getKey(), out);
-                out.append(": ");
-                repr(field.getValue(), out);
-                if (fields.hasNext()) {
-                    out.append(", ");
-                }
-            }
-            out.append('}');
-        }
     }
 
     /** CPython's {@code unicode_repr}: single quotes unless the text holds a single quote and no double quote. */

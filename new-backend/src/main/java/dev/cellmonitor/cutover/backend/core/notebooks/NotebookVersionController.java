@@ -143,16 +143,8 @@ class NotebookVersionController {
 
     @GetMapping("/version/{versionId}")
     Map<String, Object> version(@PathVariable String versionId) {
-        Map<String, Object> version = store.version(versionId);
-        if (version == null) {
-            throw ApiException.notFound("Version " + versionId + " not found");
-        }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("message", "Notebook version retrieved successfully");
-        answer.put("version", version);
-        answer.put("version_id", versionId);
-        answer.put("retrieved_at", now());
-        return answer;
+        return retrieved("Notebook version retrieved successfully", "version", store.version(versionId),
+                "version_id", versionId, "Version " + versionId + " not found");
     }
 
     @GetMapping("/latest/{*notebookPath}")
@@ -220,30 +212,14 @@ class NotebookVersionController {
 
     @GetMapping("/snapshot/{snapshotId}")
     Map<String, Object> snapshot(@PathVariable String snapshotId) {
-        Map<String, Object> snapshot = store.snapshot(snapshotId);
-        if (snapshot == null) {
-            throw ApiException.notFound("Snapshot " + snapshotId + " not found");
-        }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("message", "Notebook snapshot retrieved successfully");
-        answer.put("snapshot", snapshot);
-        answer.put("snapshot_id", snapshotId);
-        answer.put("retrieved_at", now());
-        return answer;
+        return retrieved("Notebook snapshot retrieved successfully", "snapshot", store.snapshot(snapshotId),
+                "snapshot_id", snapshotId, "Snapshot " + snapshotId + " not found");
     }
 
     @GetMapping("/branch/{branchId}")
     Map<String, Object> branchInfo(@PathVariable String branchId) {
-        Map<String, Object> branch = store.branch(branchId);
-        if (branch == null) {
-            throw ApiException.notFound("Branch " + branchId + " not found");
-        }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("message", "Branch information retrieved successfully");
-        answer.put("branch", branch);
-        answer.put("branch_id", branchId);
-        answer.put("retrieved_at", now());
-        return answer;
+        return retrieved("Branch information retrieved successfully", "branch", store.branch(branchId),
+                "branch_id", branchId, "Branch " + branchId + " not found");
     }
 
     @GetMapping("/stats")
@@ -287,6 +263,20 @@ class NotebookVersionController {
         answer.put("reset_at", now());
         answer.put("warning", "This operation cannot be undone");
         return ResponseEntity.ok(answer);
+    }
+
+    /** The legacy's answer to a read by id: {@code {message, <name>, <id name>, retrieved_at}}, or a 404. */
+    private static Map<String, Object> retrieved(String message, String name, Map<String, Object> item, String idName,
+                                                 String id, String notFound) {
+        if (item == null) {
+            throw ApiException.notFound(notFound);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("message", message);
+        answer.put(name, item);
+        answer.put(idName, id);
+        answer.put("retrieved_at", now());
+        return answer;
     }
 
     /**

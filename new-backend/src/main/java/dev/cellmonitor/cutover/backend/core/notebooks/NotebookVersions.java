@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
@@ -55,10 +56,7 @@ class NotebookVersions {
     }
 
     Map<String, Object> snapshot(String snapshotId) {
-        return locked(() -> {
-            Snapshot s = snapshots.get(snapshotId);
-            return s == null ? null : s.toMap();
-        });
+        return described(snapshots, snapshotId, Snapshot::toMap);
     }
 
     /** Commits the stored snapshot {@code snapshotId}; null when there is no such snapshot. */
@@ -146,17 +144,11 @@ class NotebookVersions {
     }
 
     Map<String, Object> history(String notebookPath) {
-        return locked(() -> {
-            History h = histories.get(notebookPath);
-            return h == null ? null : h.toMap();
-        });
+        return described(histories, notebookPath, History::toMap);
     }
 
     Map<String, Object> version(String versionId) {
-        return locked(() -> {
-            Version v = versions.get(versionId);
-            return v == null ? null : v.toMap();
-        });
+        return described(versions, versionId, Version::toMap);
     }
 
     /** The version a branch of a notebook points at; null when there is none. */
@@ -196,10 +188,7 @@ class NotebookVersions {
     }
 
     Map<String, Object> branch(String branchId) {
-        return locked(() -> {
-            Branch b = branches.get(branchId);
-            return b == null ? null : b.toMap();
-        });
+        return described(branches, branchId, Branch::toMap);
     }
 
     /** Compares two versions of any notebooks; null when either is unknown. */
@@ -291,6 +280,14 @@ class NotebookVersions {
 
     private static ApiException full(String detail) {
         return new ApiException(HttpStatus.INSUFFICIENT_STORAGE, detail);
+    }
+
+    /** The map of one stored item, or null; built under the lock because branches and histories change in place. */
+    private <T> Map<String, Object> described(Map<String, T> items, String key, Function<T, Map<String, Object>> toMap) {
+        return locked(() -> {
+            T item = items.get(key);
+            return item == null ? null : toMap.apply(item);
+        });
     }
 
     private <T> T locked(Supplier<T> action) {

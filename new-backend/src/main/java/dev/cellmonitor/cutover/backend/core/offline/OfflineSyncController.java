@@ -69,7 +69,7 @@ class OfflineSyncController {
             throw ApiException.badRequest("No events provided");
         }
         if (events.size() > MAX_EVENTS_PER_REQUEST) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Too many events. Maximum 100 events per request.");
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "Too many events. Maximum 100 events per request.");
         }
         List<String> queued = new ArrayList<>();
         List<Map<String, Object>> failed = new ArrayList<>();

@@ -9,6 +9,8 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -36,32 +38,14 @@ class CoreExtrasReplayTest {
         return LegacyRecordings.load().replay(scenario, routes, HttpClient.newHttpClient(), "http://127.0.0.1:" + port);
     }
 
-    @Test
-    void docsRoutesMatchTheRecording() {
-        LegacyRecordings.Result result = replay("p01_root_health_docs", CORE_EXTRAS_ROUTES);
+    /** Scenario and the number of its steps that call core-extras routes. */
+    @ParameterizedTest
+    @CsvSource({"p01_root_health_docs, 4", "p07_notebook_versions, 35", "p08_offline_environment, 31",
+            "p10_websockets_test_events, 10"})
+    void recordedStepsMatch(String scenario, int steps) {
+        LegacyRecordings.Result result = replay(scenario, CORE_EXTRAS_ROUTES);
         assertThat(result.mismatches()).isEmpty();
-        assertThat(result.replayed()).isEqualTo(4);
-    }
-
-    @Test
-    void notebookVersionsMatchTheRecording() {
-        LegacyRecordings.Result result = replay("p07_notebook_versions", CORE_EXTRAS_ROUTES);
-        assertThat(result.mismatches()).isEmpty();
-        assertThat(result.replayed()).isEqualTo(35);
-    }
-
-    @Test
-    void offlineSyncAndEnvironmentMatchTheRecording() {
-        LegacyRecordings.Result result = replay("p08_offline_environment", CORE_EXTRAS_ROUTES);
-        assertThat(result.mismatches()).isEmpty();
-        assertThat(result.replayed()).isEqualTo(31);
-    }
-
-    @Test
-    void testEventStoreMatchesTheRecording() {
-        LegacyRecordings.Result result = replay("p10_websockets_test_events", CORE_EXTRAS_ROUTES);
-        assertThat(result.mismatches()).isEmpty();
-        assertThat(result.replayed()).isEqualTo(10);
+        assertThat(result.replayed()).isEqualTo(steps);
     }
 
     /** Guards the comparison itself: a recorded answer that differs from the server's must be reported. */
