@@ -42,6 +42,8 @@ public final class AdminApi {
         jdbc.execute("UPDATE instructors SET current_session_id = NULL");
         jdbc.execute("DELETE FROM instructors");
         jdbc.execute("DELETE FROM system_settings");
+        jdbc.execute("DELETE FROM sessions WHERE session_id LIKE 'sess-%'");
+        jdbc.execute("DELETE FROM students WHERE email = 's@example.com'");
         jdbc.execute("ALTER SEQUENCE instructors_id_seq RESTART WITH 1");
         jdbc.execute("ALTER SEQUENCE instructor_status_history_id_seq RESTART WITH 1");
         jdbc.execute("ALTER SEQUENCE system_settings_id_seq RESTART WITH 1");
