@@ -25,9 +25,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.cellmonitor.cutover.backend.lms.LmsHttp.Reply;
 import dev.cellmonitor.cutover.backend.lms.RecordedComparison.Capture;
@@ -45,17 +42,11 @@ import tools.jackson.databind.node.StringNode;
  * database snapshot instead. Database and Redis steps are left to the parity suite.
  */
 @BackendIntegrationTest
-class LmsRecordingsReplayTest extends SharedStaticDirectory {
+class LmsRecordingsReplayTest extends LmsIntegrationTest {
 
     private static final List<String> SCENARIOS = List.of("p01_root_health_docs", "p03_lms_chain",
             "p09_admin_settings_classroom_maps", "p12_lms_course_setup");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @TestFactory
     Stream<DynamicTest> replaysTheLmsStepsOfTheRecordings() {

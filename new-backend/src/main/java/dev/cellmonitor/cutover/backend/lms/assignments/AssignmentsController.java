@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.cellmonitor.cutover.backend.lms.ModelBody;
 import dev.cellmonitor.cutover.backend.lms.PartialUpdate;
 import dev.cellmonitor.cutover.backend.lms.References;
+import dev.cellmonitor.cutover.backend.lms.RowIds;
 import dev.cellmonitor.cutover.backend.lms.References.Reference;
 import dev.cellmonitor.cutover.backend.lms.SqlStates;
 import dev.cellmonitor.cutover.backend.web.ApiException;
@@ -34,6 +35,8 @@ import dev.cellmonitor.cutover.backend.web.ValidationErrors;
 @RestController
 @RequestMapping("/api/v1/assignments")
 class AssignmentsController {
+
+    private static final RowIds IDS = new RowIds("assignment_id", "Assignment");
 
     private final AssignmentRepository assignments;
     private final References references;
@@ -79,7 +82,7 @@ class AssignmentsController {
 
     @GetMapping("/{assignment_id}")
     AssignmentResponse get(@PathVariable("assignment_id") String rawId) {
-        return find(assignmentId(rawId, new ValidationErrors()));
+        return find(IDS.parse(rawId));
     }
 
     @PutMapping("/{assignment_id}")
@@ -87,7 +90,7 @@ class AssignmentsController {
                               @RequestBody(required = false) byte[] body,
                               @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
         ValidationErrors errors = new ValidationErrors();
-        BigInteger id = LegacyParams.pathInt("assignment_id", rawId, errors);
+        BigInteger id = IDS.parse(rawId, errors);
         JsonBody.Fields fields = ModelBody.read(body, contentType, errors);
         PartialUpdate update = PartialUpdate.of("class_assignments");
         List<Reference> refs = new ArrayList<>();
@@ -130,13 +133,13 @@ class AssignmentsController {
 
     @DeleteMapping("/{assignment_id}")
     AssignmentResponse delete(@PathVariable("assignment_id") String rawId) {
-        BigInteger id = assignmentId(rawId, new ValidationErrors());
+        BigInteger id = IDS.parse(rawId);
         AssignmentResponse current = find(id);
         if (assignments.hasSubmissions(current.id())) {
             throw stillReferenced(id);
         }
         try {
-            return assignments.delete(current.id()).orElseThrow(() -> notFound(id));
+            return assignments.delete(current.id()).orElseThrow(() -> IDS.notFound(id));
         } catch (DataIntegrityViolationException e) {
             if (SqlStates.isForeignKeyViolation(e)) {
                 throw stillReferenced(id);
@@ -153,21 +156,8 @@ class AssignmentsController {
         return References.to("notebooks", "Notebook", id);
     }
 
-    private static BigInteger assignmentId(String raw, ValidationErrors errors) {
-        BigInteger id = LegacyParams.pathInt("assignment_id", raw, errors);
-        errors.throwIfAny();
-        return id;
-    }
-
     private AssignmentResponse find(BigInteger id) {
-        if (!LegacyParams.fitsInt4(id)) {
-            throw notFound(id);
-        }
-        return assignments.find(id.longValue()).orElseThrow(() -> notFound(id));
-    }
-
-    private static ApiException notFound(BigInteger id) {
-        return ApiException.notFound("Assignment with id " + id + " not found");
+        return IDS.find(id, assignments::find);
     }
 
     private static ApiException stillReferenced(BigInteger id) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.cellmonitor.cutover.backend.lms.ModelBody;
 import dev.cellmonitor.cutover.backend.lms.PartialUpdate;
+import dev.cellmonitor.cutover.backend.lms.RowIds;
 import dev.cellmonitor.cutover.backend.lms.SqlStates;
 import dev.cellmonitor.cutover.backend.web.ApiException;
 import dev.cellmonitor.cutover.backend.web.JsonBody;
@@ -34,6 +35,8 @@ import dev.cellmonitor.cutover.backend.web.ValidationErrors;
 @RestController
 @RequestMapping("/api/v1/classes")
 class ClassesController {
+
+    private static final RowIds IDS = new RowIds("class_id", "Class");
 
     private final ClassRepository classes;
 
@@ -81,15 +84,14 @@ class ClassesController {
 
     @GetMapping("/{class_id}")
     ClassResponse get(@PathVariable("class_id") String rawId) {
-        BigInteger id = classId(rawId, new ValidationErrors());
-        return find(id);
+        return find(IDS.parse(rawId));
     }
 
     @PutMapping("/{class_id}")
     ClassResponse update(@PathVariable("class_id") String rawId, @RequestBody(required = false) byte[] body,
                          @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
         ValidationErrors errors = new ValidationErrors();
-        BigInteger id = LegacyParams.pathInt("class_id", rawId, errors);
+        BigInteger id = IDS.parse(rawId, errors);
         JsonBody.Fields fields = ModelBody.read(body, contentType, errors);
         PartialUpdate update = PartialUpdate.of("classes");
         String classCode = null;
@@ -126,13 +128,13 @@ class ClassesController {
 
     @DeleteMapping("/{class_id}")
     ClassResponse delete(@PathVariable("class_id") String rawId) {
-        BigInteger id = classId(rawId, new ValidationErrors());
+        BigInteger id = IDS.parse(rawId);
         ClassResponse current = find(id);
         classes.dependents(current.id()).ifPresent(what -> {
             throw stillReferenced(id, what);
         });
         try {
-            return classes.delete(current.id()).orElseThrow(() -> notFound(id));
+            return classes.delete(current.id()).orElseThrow(() -> IDS.notFound(id));
         } catch (DataIntegrityViolationException e) {
             if (SqlStates.isForeignKeyViolation(e)) {
                 throw stillReferenced(id, "rows referring to it");
@@ -141,21 +143,8 @@ class ClassesController {
         }
     }
 
-    private static BigInteger classId(String raw, ValidationErrors errors) {
-        BigInteger id = LegacyParams.pathInt("class_id", raw, errors);
-        errors.throwIfAny();
-        return id;
-    }
-
     private ClassResponse find(BigInteger id) {
-        if (!LegacyParams.fitsInt4(id)) {
-            throw notFound(id);
-        }
-        return classes.find(id.longValue()).orElseThrow(() -> notFound(id));
-    }
-
-    private static ApiException notFound(BigInteger id) {
-        return ApiException.notFound("Class with id " + id + " not found");
+        return IDS.find(id, classes::find);
     }
 
     private static ApiException duplicateCode(String classCode) {

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.cellmonitor.cutover.backend.lms.ModelBody;
 import dev.cellmonitor.cutover.backend.lms.PartialUpdate;
 import dev.cellmonitor.cutover.backend.lms.References;
+import dev.cellmonitor.cutover.backend.lms.RowIds;
 import dev.cellmonitor.cutover.backend.lms.References.Reference;
-import dev.cellmonitor.cutover.backend.web.ApiException;
 import dev.cellmonitor.cutover.backend.web.JsonBody;
 import dev.cellmonitor.cutover.backend.web.LegacyParams;
 import dev.cellmonitor.cutover.backend.web.ValidationErrors;
@@ -35,6 +35,8 @@ class SubmissionsController {
 
     /** The ORM's default, applied when the status is absent or null. */
     private static final String DEFAULT_STATUS = "submitted";
+
+    private static final RowIds IDS = new RowIds("submission_id", "Submission");
 
     private final SubmissionRepository submissions;
     private final References references;
@@ -82,7 +84,7 @@ class SubmissionsController {
 
     @GetMapping("/{submission_id}")
     SubmissionResponse get(@PathVariable("submission_id") String rawId) {
-        return find(submissionId(rawId, new ValidationErrors()));
+        return find(IDS.parse(rawId));
     }
 
     @PutMapping("/{submission_id}")
@@ -90,7 +92,7 @@ class SubmissionsController {
                               @RequestBody(required = false) byte[] body,
                               @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
         ValidationErrors errors = new ValidationErrors();
-        BigInteger id = LegacyParams.pathInt("submission_id", rawId, errors);
+        BigInteger id = IDS.parse(rawId, errors);
         JsonBody.Fields fields = ModelBody.read(body, contentType, errors);
         PartialUpdate update = PartialUpdate.withoutUpdatedAt("assignment_submissions");
         List<Reference> refs = new ArrayList<>();
@@ -128,9 +130,9 @@ class SubmissionsController {
 
     @DeleteMapping("/{submission_id}")
     SubmissionResponse delete(@PathVariable("submission_id") String rawId) {
-        BigInteger id = submissionId(rawId, new ValidationErrors());
+        BigInteger id = IDS.parse(rawId);
         SubmissionResponse current = find(id);
-        return submissions.delete(current.id()).orElseThrow(() -> notFound(id));
+        return submissions.delete(current.id()).orElseThrow(() -> IDS.notFound(id));
     }
 
     private static Reference assignmentRef(BigInteger id) {
@@ -141,20 +143,7 @@ class SubmissionsController {
         return References.to("students", "Student", id);
     }
 
-    private static BigInteger submissionId(String raw, ValidationErrors errors) {
-        BigInteger id = LegacyParams.pathInt("submission_id", raw, errors);
-        errors.throwIfAny();
-        return id;
-    }
-
     private SubmissionResponse find(BigInteger id) {
-        if (!LegacyParams.fitsInt4(id)) {
-            throw notFound(id);
-        }
-        return submissions.find(id.longValue()).orElseThrow(() -> notFound(id));
-    }
-
-    private static ApiException notFound(BigInteger id) {
-        return ApiException.notFound("Submission with id " + id + " not found");
+        return IDS.find(id, submissions::find);
     }
 }

@@ -6,30 +6,18 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.cellmonitor.cutover.backend.lms.LmsHttp;
+import dev.cellmonitor.cutover.backend.lms.LmsIntegrationTest;
 import dev.cellmonitor.cutover.backend.lms.LmsHttp.Reply;
 import dev.cellmonitor.cutover.backend.support.BackendIntegrationTest;
 
 @BackendIntegrationTest
-class AssignmentsControllerTest {
+class AssignmentsControllerTest extends LmsIntegrationTest {
 
     static final String Z = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{6})?Z";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    LmsHttp http;
-
     @BeforeEach
     void setUp() {
-        http = new LmsHttp(port);
         jdbc.execute("TRUNCATE classes, class_assignments, assignment_submissions, notebooks, students RESTART IDENTITY CASCADE");
         jdbc.update("INSERT INTO classes (class_code, name, is_active) VALUES ('C1', 'one', true), ('C2', 'two', true)");
         jdbc.update("INSERT INTO notebooks (path, name) VALUES ('w1.ipynb', 'w1.ipynb')");

@@ -19,19 +19,15 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.cellmonitor.cutover.backend.lms.LmsHttp;
 import dev.cellmonitor.cutover.backend.lms.LmsHttp.Reply;
 import dev.cellmonitor.cutover.backend.lms.Multipart;
-import dev.cellmonitor.cutover.backend.lms.SharedStaticDirectory;
+import dev.cellmonitor.cutover.backend.lms.LmsIntegrationTest;
 import dev.cellmonitor.cutover.backend.support.BackendIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 @BackendIntegrationTest
-class ClassroomMapControllerTest extends SharedStaticDirectory {
+class ClassroomMapControllerTest extends LmsIntegrationTest {
 
     static final String NAIVE = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{6})?";
     static final String STORED = "classroom_map_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}\\.jpg";
@@ -40,17 +36,8 @@ class ClassroomMapControllerTest extends SharedStaticDirectory {
     static final String WEBP_LOSSY = "UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAA=";
     static final String WEBP_ALPHA = "UklGRkoAAABXRUJQVlA4WAoAAAAQAAAAAAAAAAAAQUxQSAwAAAARBxAR/Q9ERP8DAABWUDggGAAAABQBAJ0BKgEAAQAAAP4AAA3AAP7mtQAAAA==";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    LmsHttp http;
-
     @BeforeEach
     void setUp() {
-        http = new LmsHttp(port);
         jdbc.execute("TRUNCATE classroom_maps, team_positions RESTART IDENTITY CASCADE");
         clearStaticDirectory();
     }

@@ -11,24 +11,16 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.cellmonitor.cutover.backend.lms.LmsHttp;
 import dev.cellmonitor.cutover.backend.lms.LmsHttp.Reply;
-import dev.cellmonitor.cutover.backend.lms.SharedStaticDirectory;
+import dev.cellmonitor.cutover.backend.lms.LmsIntegrationTest;
 import dev.cellmonitor.cutover.backend.support.BackendIntegrationTest;
 
 @BackendIntegrationTest
-class StaticFilesControllerTest extends SharedStaticDirectory {
-
-    @LocalServerPort
-    int port;
-
-    LmsHttp http;
+class StaticFilesControllerTest extends LmsIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        http = new LmsHttp(port);
         clearStaticDirectory();
     }
 

@@ -7,18 +7,36 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the tests that touch the static directory: one throw-away directory for the JVM (removed at exit) and
- * one Spring context for all of them. The request cap is lowered to 12 MiB so the "cut off while reading" path
- * can be tested without sending 64 MiB, while a 10 MiB + 1 byte file still reaches the route's own size check.
+ * Base of the LMS integration tests (each also carries {@code @BackendIntegrationTest}): one Spring context and
+ * database for all of them, a raw HTTP client, and one throw-away static directory for the JVM (removed at exit).
+ * The request cap is lowered to 12 MiB so the "cut off while reading" path can be tested without sending 64 MiB,
+ * while a 10 MiB + 1 byte file still reaches the route's own size check.
  */
-public abstract class SharedStaticDirectory {
+public abstract class LmsIntegrationTest {
 
     public static final Path STATIC_DIR = createTemporaryDirectory();
     public static final long REQUEST_CAP = 12L * 1024 * 1024;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected LmsHttp http;
+
+    @BeforeEach
+    void connect() {
+        http = new LmsHttp(port);
+    }
 
     @DynamicPropertySource
     static void staticDirectory(DynamicPropertyRegistry registry) {
@@ -30,7 +48,7 @@ public abstract class SharedStaticDirectory {
     public static void clearStaticDirectory() {
         try (Stream<Path> all = Files.walk(STATIC_DIR)) {
             all.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(STATIC_DIR) && !p.equals(STATIC_DIR.resolve("maps")))
-                    .forEach(SharedStaticDirectory::delete);
+                    .forEach(LmsIntegrationTest::delete);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -42,7 +60,7 @@ public abstract class SharedStaticDirectory {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (Files.exists(dir)) {
                     try (Stream<Path> all = Files.walk(dir)) {
-                        all.sorted(Comparator.reverseOrder()).forEach(SharedStaticDirectory::delete);
+                        all.sorted(Comparator.reverseOrder()).forEach(LmsIntegrationTest::delete);
                     } catch (IOException ignored) {
                         // best effort at exit
                     }
