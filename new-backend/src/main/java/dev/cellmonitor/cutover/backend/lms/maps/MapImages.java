@@ -65,7 +65,6 @@ class MapImages {
         this.conversions = new Semaphore(Math.max(1, properties.concurrentConversions()));
         // the WebP/JPEG plugins register through ServiceLoader; scan with the application's class loader
         ImageIO.scanForPlugins();
-        staticFiles.mapsDirectory();
     }
 
     Path directory() {
@@ -79,6 +78,7 @@ class MapImages {
         conversions.acquireUninterruptibly();
         try {
             BufferedImage image = decode(content, target);
+            Files.createDirectories(directory());
             Path partial = Files.createTempFile(directory(), ".upload-", ".part");
             try {
                 try (OutputStream out = Files.newOutputStream(partial)) {

@@ -2,7 +2,6 @@ package dev.cellmonitor.cutover.backend.lms.statics;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,15 +60,12 @@ public class StaticFiles {
         return directory;
     }
 
-    /** {@code <static>/maps}, created when missing as the legacy does at start-up. */
+    /**
+     * {@code <static>/maps}, where map uploads go. Not created here: the first upload creates it (the legacy
+     * creates it at start-up, which would leave an empty {@code static/} in every working directory).
+     */
     public Path mapsDirectory() {
-        Path maps = directory.resolve("maps");
-        try {
-            Files.createDirectories(maps);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the map image directory " + maps, e);
-        }
-        return maps;
+        return directory.resolve("maps");
     }
 
     /**

@@ -79,6 +79,9 @@ class ClassroomMapControllerTest extends LmsIntegrationTest {
     }
 
     static long storedFiles() throws Exception {
+        if (!Files.isDirectory(STATIC_DIR.resolve("maps"))) {
+            return 0;
+        }
         try (Stream<Path> files = Files.list(STATIC_DIR.resolve("maps"))) {
             return files.count();
         }
@@ -293,7 +296,7 @@ class ClassroomMapControllerTest extends LmsIntegrationTest {
         Reply reply = uploadFile("fake.jpg", "not an image".getBytes(StandardCharsets.UTF_8));
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("detail").asString()).matches(
-                Pattern.quote("画像の最適化に失敗しました: cannot identify image file '" + STATIC_DIR.resolve("maps").toRealPath() + "/")
+                Pattern.quote("画像の最適化に失敗しました: cannot identify image file '" + STATIC_DIR.toAbsolutePath().normalize().resolve("maps") + "/")
                         + STORED + "'");
         assertThat(storedFiles()).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM classroom_maps", Long.class)).isZero();
@@ -375,7 +378,6 @@ class ClassroomMapControllerTest extends LmsIntegrationTest {
         Reply deleted = http.delete("/api/v1/classroom/map/1");
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(http.get("/api/v1/classroom/maps").json().size()).isEqualTo(1);
-        assertThat(Files.isDirectory(STATIC_DIR.resolve("maps"))).isTrue();
     }
 
     @Test
