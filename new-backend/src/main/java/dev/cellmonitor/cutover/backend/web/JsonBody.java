@@ -115,6 +115,11 @@ public final class JsonBody {
             return object != null && object.has(name);
         }
 
+        /** The field's raw node (null when absent), for checks the typed accessors do not make. */
+        public JsonNode node(String name) {
+            return object.get(name);
+        }
+
         private List<Object> loc(String name) {
             List<Object> loc = new ArrayList<>(prefix);
             loc.add(name);
