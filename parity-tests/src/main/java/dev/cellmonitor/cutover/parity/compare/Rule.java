@@ -107,6 +107,19 @@ public record Rule(String path, PathPattern pattern, Kind kind, Pattern regex, S
         return List.copyOf(out);
     }
 
+    /** This rule for values nested under {@code prefix}: rules of a frame, message or row applied to the list. */
+    public Rule under(String prefix) {
+        String p = prefix + (path.isEmpty() || path.startsWith("/") ? path : "/" + path);
+        return new Rule(p, PathPattern.of(p), kind, regex, replacement, values, key, as, abs, rel, include, exclude,
+                table, channel, why, origin);
+    }
+
+    /** A rule made in code (e.g. a recording's {@code volatile_columns}, a step's {@code unordered} flag). */
+    public static Rule of(String path, Kind kind, String why) {
+        return new Rule(path, PathPattern.of(path), kind, null, null, null, null, null, null, null, List.of(),
+                List.of(), null, null, why, "recording");
+    }
+
     boolean appliesTo(List<String> at) {
         return pattern.matches(at);
     }
