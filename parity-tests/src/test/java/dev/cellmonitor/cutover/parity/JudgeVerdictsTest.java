@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,15 +26,27 @@ class JudgeVerdictsTest {
     @TempDir
     Path tmp;
 
+    private static final RecordedAnswers.Answer CATCH_ALL = new RecordedAnswers.Answer(404, "text/plain; charset=utf-8",
+            "Not Found");
+
     private ParityReport replay(Path divergences, Gate gate, RecordedAnswers.Answer... overrides) throws Exception {
+        Map<Integer, RecordedAnswers.Answer> byStep = new HashMap<>();
+        if (overrides.length > 0 && overrides[0] != null) {
+            byStep.put(1, overrides[0]);
+        }
+        if (overrides.length > 1) {
+            byStep.put(15, overrides[1]);
+        }
+        return replay("p01_root_health_docs", divergences, gate, byStep);
+    }
+
+    private ParityReport replay(String scenario, Path divergences, Gate gate, Map<Integer, RecordedAnswers.Answer> byStep)
+            throws Exception {
         ParitySuite.Settings settings = ParitySuite.Settings.of(SharedRecordings.require())
-                .withScenarios(List.of("p01_root_health_docs")).withDivergences(divergences).withGate(gate);
+                .withScenarios(List.of(scenario)).withDivergences(divergences).withGate(gate);
         ParitySuite suite = new ParitySuite(settings, line -> { });
         try (RecordedAnswers legacy = new RecordedAnswers(suite.recordings().getFirst())) {
-            legacy.override(1, overrides.length > 0 ? overrides[0] : null);
-            if (overrides.length > 1) {
-                legacy.override(15, overrides[1]);
-            }
+            byStep.forEach(legacy::override);
             return suite.replay(Target.of("candidate", legacy.base()));
         }
     }
@@ -57,8 +71,7 @@ class JudgeVerdictsTest {
 
     @Test
     void theCatchAll404IsReportedAsNotImplemented() throws Exception {
-        ParityReport report = replay(null, Gate.everything(false),
-                new RecordedAnswers.Answer(404, "text/plain; charset=utf-8", "Not Found"));
+        ParityReport report = replay(null, Gate.everything(false), CATCH_ALL);
         assertThat(step(report, 1).outcome()).isEqualTo(Outcome.NOT_IMPLEMENTED);
         assertThat(report.routeTable()).filteredOn(r -> r.route().equals("GET /"))
                 .singleElement().satisfies(r -> assertThat(r.notImplemented()).isEqualTo(1));
@@ -67,7 +80,17 @@ class JudgeVerdictsTest {
     }
 
     private ParityReport replayWithGate(Gate gate) throws Exception {
-        return replay(null, gate, new RecordedAnswers.Answer(404, "text/plain; charset=utf-8", "Not Found"));
+        return replay(null, gate, CATCH_ALL);
+    }
+
+    @Test
+    void stepsNeedingACaptureOfANotImplementedStepAreNotImplementedToo() throws Exception {
+        // p03 step 6 creates the class whose id ({{class_id}}) step 10 reads
+        ParityReport report = replay("p03_lms_chain", null, Gate.everything(false), Map.of(6, CATCH_ALL));
+        assertThat(step(report, 6).outcome()).isEqualTo(Outcome.NOT_IMPLEMENTED);
+        StepResult get = step(report, 10);
+        assertThat(get.outcome()).isEqualTo(Outcome.NOT_IMPLEMENTED);
+        assertThat(get.note()).contains("{{class_id}}").contains("step #6");
     }
 
     @Test

@@ -51,6 +51,7 @@ public final class ScenarioJudge {
         Set<String> notImplementedConns = new HashSet<>();
         Set<String> notImplementedRoutes = new HashSet<>();
         List<Outcome> httpOutcomes = new ArrayList<>();
+        Map<String, StepResult> producers = new java.util.HashMap<>();
         for (int i = 0; i < expected.steps().size(); i++) {
             StepRun e = expected.steps().get(i);
             StepRun a = actual.steps().get(i);
@@ -58,16 +59,41 @@ public final class ScenarioJudge {
             if (!step.compared()) {
                 continue;
             }
-            StepResult r = judgeStep(expected, actual, e, a, notImplementedConns, notImplementedRoutes, httpOutcomes);
+            StepResult judged = judgeStep(expected, actual, e, a, notImplementedConns, notImplementedRoutes,
+                    httpOutcomes);
+            StepResult r = a.unresolved() == null ? judged : dependent(judged, producers.get(a.unresolved()),
+                    a.unresolved());
             if (step.kind().equals("http")) {
+                step.node().path("captures").propertyNames().forEach(name -> producers.put(name, r));
                 httpOutcomes.add(r.outcome());
                 if (r.outcome() == Outcome.NOT_IMPLEMENTED) {
                     notImplementedRoutes.add(step.route());
                 }
             }
+            if (step.kind().equals("ws") && "open".equals(step.node().path("action").asString())
+                    && r.outcome() == Outcome.NOT_IMPLEMENTED) {
+                notImplementedConns.add(step.node().path("conn").asString(""));
+            }
             out.add(r);
         }
         return out;
+    }
+
+    /**
+     * A step the candidate could not send because a capture is missing: it inherits "not implemented" from the step
+     * that should have produced the capture, and says which one it waited for.
+     */
+    private static StepResult dependent(StepResult r, StepResult producer, String name) {
+        if (r.outcome() != Outcome.FAILED) {
+            return r;
+        }
+        if (producer == null) {
+            return r.withOutcome(Outcome.FAILED, r.differences(), "{{" + name + "}} is captured by no earlier step");
+        }
+        String note = "needs {{" + name + "}} from step #" + producer.step() + " (" + producer.label() + ")";
+        return producer.outcome() == Outcome.NOT_IMPLEMENTED
+                ? r.withOutcome(Outcome.NOT_IMPLEMENTED, r.differences(), note + ", which the candidate does not implement")
+                : r.withOutcome(Outcome.FAILED, r.differences(), note + ", which did not return it");
     }
 
     private StepResult judgeStep(ScenarioRun er, ScenarioRun ar, StepRun e, StepRun a, Set<String> niConns,
@@ -77,14 +103,9 @@ public final class ScenarioJudge {
             return result(step, Outcome.SKIPPED, List.of(), List.of(), e.isSkipped() ? e.skipped() : a.skipped(), e, a,
                     null);
         }
-        Leniency strict = Leniency.NONE;
-        Compared c = compare(er, ar, e, a, strict);
+        Compared c = compare(er, ar, e, a, Leniency.NONE);
         if (c.diffs.isEmpty()) {
             return result(step, Outcome.PASSED, List.of(), List.of(), null, e, a, null);
-        }
-        String ni = notImplemented(step, e, a, niConns, niRoutes, httpOutcomes);
-        if (ni != null) {
-            return result(step, Outcome.NOT_IMPLEMENTED, c.diffs, List.of(), ni, e, a, c.patch);
         }
         List<Divergence> applicable = applicable(step, e, a);
         if (!applicable.isEmpty()) {
@@ -93,6 +114,10 @@ public final class ScenarioJudge {
                 return result(step, Outcome.ACCEPTED, c.diffs, applicable.stream().map(Divergence::id).toList(),
                         null, e, a, c.patch);
             }
+        }
+        String ni = notImplemented(step, e, a, niConns, niRoutes, httpOutcomes);
+        if (ni != null) {
+            return result(step, Outcome.NOT_IMPLEMENTED, c.diffs, List.of(), ni, e, a, c.patch);
         }
         return result(step, Outcome.FAILED, c.diffs, List.of(), null, e, a, c.patch);
     }
@@ -418,7 +443,10 @@ public final class ScenarioJudge {
         return out;
     }
 
-    /** The catch-all 404 where the legacy served the route: the candidate does not implement it (yet). */
+    /**
+     * The catch-all 404 where the legacy served the route: the candidate does not implement it (yet). Checked after
+     * the accepted divergences, so a divergence that allows a 404 wins.
+     */
     private String notImplemented(Step step, StepRun e, StepRun a, Set<String> niConns, Set<String> niRoutes,
                                   List<Outcome> httpOutcomes) {
         switch (step.kind()) {
@@ -438,7 +466,8 @@ public final class ScenarioJudge {
             }
             case "ws" -> {
                 String conn = step.node().path("conn").asString("");
-                if ("open".equals(step.node().path("action").asString()) && !a.failed()) {
+                if ("open".equals(step.node().path("action").asString()) && !a.failed()
+                        && !step.route().endsWith("[unrouted]")) {
                     JsonNode ar = a.get("result");
                     JsonNode er = e.get("result");
                     if (ar.path("handshake_status").asInt() == 404 && er.path("handshake_status").asInt() != 404) {

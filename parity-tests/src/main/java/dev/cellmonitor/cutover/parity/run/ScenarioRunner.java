@@ -90,7 +90,8 @@ public final class ScenarioRunner implements AutoCloseable {
         try {
             sent = Templates.resolve(step.get("request"), captures, Instant.now());
         } catch (Templates.Unresolved e) {
-            return new StepRun(step, observed, captures, Map.of(), e.getMessage() + ": request not sent", null);
+            return new StepRun(step, observed, captures, Map.of(), e.getMessage() + ": request not sent", null,
+                    e.name());
         }
         observed.set("sent", sent);
         HttpDriver.Answer answer;
@@ -167,7 +168,7 @@ public final class ScenarioRunner implements AutoCloseable {
                 default -> throw new IllegalArgumentException("unknown ws action '" + action + "'");
             }
         } catch (Templates.Unresolved e) {
-            return new StepRun(step, observed, captures, Map.of(), e.getMessage() + ": not sent", null);
+            return new StepRun(step, observed, captures, Map.of(), e.getMessage() + ": not sent", null, e.name());
         } catch (IOException | IllegalStateException e) {
             return new StepRun(step, observed, captures, Map.of(), e.getMessage(), null);
         }

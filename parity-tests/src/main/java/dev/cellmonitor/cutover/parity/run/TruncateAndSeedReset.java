@@ -39,7 +39,7 @@ public record TruncateAndSeedReset(Target.DbConfig db, Target.RedisConfig redis)
             seed(c, scenario.seed().isEmpty() ? List.of("instructor@example.com/password123") : scenario.seed());
         }
         if (redis != null) {
-            flush(redis);
+            deleteKeys(redis);
         }
     }
 
@@ -82,7 +82,8 @@ public record TruncateAndSeedReset(Target.DbConfig db, Target.RedisConfig redis)
         }
     }
 
-    static void flush(Target.RedisConfig redis) {
+    /** Deletes every key under the side's prefix (every key of db 0 when the prefix is empty). */
+    public static void deleteKeys(Target.RedisConfig redis) {
         RedisClient client = RedisClient.create(RedisURI.create(redis.host(), redis.port()));
         try (StatefulRedisConnection<String, String> conn = client.connect()) {
             RedisCommands<String, String> cmd = conn.sync();
