@@ -133,7 +133,7 @@ public final class DivergenceBook {
             }
         }
         if (status == null && rules.isEmpty() && ws.isEmpty()) {
-            throw new IllegalArgumentException("the rule accepts nothing: give status, rules or ws");
+            warnings.add(where + " (" + id + "): the rule accepts nothing (no status, rules or ws): documentation only");
         }
         return new Divergence(id, section, line, route, text(node, "step"), status, List.copyOf(rules), ws, json);
     }

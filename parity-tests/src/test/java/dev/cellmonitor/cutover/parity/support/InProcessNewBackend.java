@@ -79,7 +79,8 @@ public final class InProcessNewBackend implements AutoCloseable {
                 "--cellmonitor.redis.prefix=" + redisPrefix,
                 "--cellmonitor.lms.static-dir=" + staticDir,
                 "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN",
+                "--logging.level.org.springframework.web.servlet.PageNotFound=ERROR");
         starts++;
     }
 
