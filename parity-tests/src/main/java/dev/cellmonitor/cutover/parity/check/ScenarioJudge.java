@@ -108,12 +108,17 @@ public final class ScenarioJudge {
             return result(step, Outcome.PASSED, List.of(), List.of(), null, e, a, null);
         }
         List<Divergence> applicable = applicable(step, e, a);
-        if (!applicable.isEmpty()) {
-            Compared lenient = compare(er, ar, e, a, Leniency.of(applicable));
-            if (lenient.diffs.isEmpty()) {
-                return result(step, Outcome.ACCEPTED, c.diffs, applicable.stream().map(Divergence::id).toList(),
-                        null, e, a, c.patch);
+        if (!applicable.isEmpty() && compare(er, ar, e, a, Leniency.of(applicable)).diffs.isEmpty()) {
+            List<Divergence> needed = new ArrayList<>(applicable);
+            for (Divergence d : applicable) {
+                List<Divergence> without = new ArrayList<>(needed);
+                without.remove(d);
+                if (!without.isEmpty() && compare(er, ar, e, a, Leniency.of(without)).diffs.isEmpty()) {
+                    needed = without;
+                }
             }
+            return result(step, Outcome.ACCEPTED, c.diffs, needed.stream().map(Divergence::id).toList(), null, e, a,
+                    c.patch);
         }
         String ni = notImplemented(step, e, a, niConns, niRoutes, httpOutcomes);
         if (ni != null) {

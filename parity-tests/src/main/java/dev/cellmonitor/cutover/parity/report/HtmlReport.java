@@ -54,10 +54,9 @@ public final class HtmlReport {
             h.append("</ul>\n");
         }
         steps(h, "Failed steps", report.results().stream().filter(r -> r.outcome() == Outcome.FAILED).toList(), true);
-        steps(h, "Not implemented by the candidate",
-                report.results().stream().filter(r -> r.outcome() == Outcome.NOT_IMPLEMENTED).toList(), false);
         steps(h, "Accepted divergences",
                 report.results().stream().filter(r -> r.outcome() == Outcome.ACCEPTED).toList(), false);
+        notImplemented(h, report.results().stream().filter(r -> r.outcome() == Outcome.NOT_IMPLEMENTED).toList());
         h.append("</body></html>\n");
         return h.toString();
     }
@@ -142,6 +141,21 @@ public final class HtmlReport {
                     .append("<details><summary>candidate</summary>").append(pre(r.actual())).append("</details>");
             h.append("</details></section>\n");
         }
+    }
+
+    /** Steps of routes the candidate does not serve: one line each, the answer was the catch-all 404. */
+    private static void notImplemented(StringBuilder h, List<StepResult> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Not implemented by the candidate (").append(steps.size()).append(")</h2>\n")
+                .append("<table><tr><th>step</th><th>route</th><th>name</th><th>why</th></tr>");
+        for (StepResult r : steps) {
+            h.append("<tr class=\"NOT_IMPLEMENTED\"><td>").append(esc(r.id())).append("</td><td><code>")
+                    .append(esc(r.label())).append("</code></td><td>").append(esc(r.name())).append("</td><td>")
+                    .append(esc(r.note())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
     }
 
     private static String pre(JsonNode node) {

@@ -59,6 +59,10 @@ class ScenarioJudgeTest {
         StepResult accepted = judge(RECV, candidate, "{\"route\": \"WS /x\", \"ws\": \"extra_frames\"}");
         assertThat(accepted.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(accepted.divergences()).containsExactly("D-1");
+        StepResult minimal = judge(RECV, candidate,
+                "{\"route\": \"~^WS \", \"rules\": [{\"path\": \"/unrelated\", \"kind\": \"ignore\"}]}",
+                "{\"route\": \"WS /x\", \"ws\": \"extra_frames\"}");
+        assertThat(minimal.divergences()).as("only the rows that were needed").containsExactly("D-2");
         String missing = """
                 {"result": {"received": [{"type": "text", "data": {"type": "status_response"}}]}}
                 """;
