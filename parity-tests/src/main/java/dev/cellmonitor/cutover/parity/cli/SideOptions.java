@@ -34,7 +34,7 @@ final class SideOptions {
                 .description("reset " + side + " by truncating its public schema, deleting its Redis keys and seeding"
                         + " the instructor (then --" + prefix + "reset-command, e.g. a process restart)")
                 .build());
-        option(spec, prefix + "ready-path", "PATH", "polled after a reset until " + side + " answers (default /)");
+        option(spec, prefix + "ready-path", "PATH", "polled after a reset until " + side + " answers (default /; none: do not wait)");
         option(spec, prefix + "ws-url", "URL", "base URL of " + side + "'s WebSockets if not the HTTP base");
     }
 
@@ -47,8 +47,9 @@ final class SideOptions {
         URI base = URI.create(url);
         String ws = value(spec, prefix + "ws-url");
         URI wsBase = ws == null ? base : URI.create(ws);
+        String ready = value(spec, prefix + "ready-path");
         Target target = new Target(name, () -> base, () -> wsBase, null, null, ResetHook.none(),
-                value(spec, prefix + "ready-path") == null ? "/" : value(spec, prefix + "ready-path"));
+                ready == null ? "/" : ready.equals("none") ? null : ready);
         String dbUrl = value(spec, prefix + "db-url");
         if (dbUrl != null) {
             target = target.withDb(new Target.DbConfig(dbUrl, value(spec, prefix + "db-user"),
