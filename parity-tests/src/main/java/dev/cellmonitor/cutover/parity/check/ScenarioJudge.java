@@ -178,18 +178,9 @@ public final class ScenarioJudge {
                 step, null, null);
         int es = er.path("status").asInt();
         int as = ar.path("status").asInt();
-        Divergence.Body body = Divergence.Body.SAME;
-        boolean statusOk = es == as;
-        if (!statusOk) {
-            for (Divergence.StatusRule s : len.status()) {
-                if (s.legacy().contains(es) && s.candidate().contains(as)) {
-                    statusOk = true;
-                    body = s.body();
-                    break;
-                }
-            }
-        }
-        if (!statusOk) {
+        Divergence.Body body = statusAccepted(es, as, len);
+        if (body == null) {
+            body = Divergence.Body.SAME;
             diffs.add(new Difference("/status", "status", er.get("status"), ar.get("status"),
                     "status " + as + " instead of " + es));
         }
@@ -270,18 +261,8 @@ public final class ScenarioJudge {
         if (er.has("handshake_status")) {
             int es = er.path("handshake_status").asInt();
             int as = ar.path("handshake_status").asInt();
-            boolean statusOk = es == as;
-            Divergence.Body body = Divergence.Body.SAME;
-            if (!statusOk) {
-                for (Divergence.StatusRule s : len.status()) {
-                    if (s.legacy().contains(es) && s.candidate().contains(as)) {
-                        statusOk = true;
-                        body = s.body();
-                        break;
-                    }
-                }
-            }
-            if (!statusOk) {
+            Divergence.Body body = statusAccepted(es, as, len);
+            if (body == null) {
                 diffs.add(new Difference("/handshake_status", "handshake", er.get("handshake_status"),
                         ar.get("handshake_status"), "handshake " + as + " instead of " + es));
             } else if (es == as && es != 101 && body == Divergence.Body.SAME) {
@@ -311,6 +292,19 @@ public final class ScenarioJudge {
         JsonNode patch = frameDiffs.isEmpty() ? null
                 : FieldDiff.patch(ef, af, frameDiffs.stream().map(Difference::path).toList());
         return new Compared(diffs, patch);
+    }
+
+    /** How the body is compared when the candidate answered {@code as} for the legacy's {@code es}; null: a difference. */
+    private static Divergence.Body statusAccepted(int es, int as, Leniency len) {
+        if (es == as) {
+            return Divergence.Body.SAME;
+        }
+        for (Divergence.StatusRule s : len.status()) {
+            if (s.legacy().contains(es) && s.candidate().contains(as)) {
+                return s.body();
+            }
+        }
+        return null;
     }
 
     /** Frames as compared: {@code raw} is informative only (FORMAT.md §7). */
