@@ -92,22 +92,14 @@ public final class ParitySuite {
         RuleBook book = RuleBook.empty();
         Path folderRules = settings.recordings().resolve("rules.json");
         if (Files.exists(folderRules)) {
-            book = RuleBook.load(folderRules);
+            book = book.and(folderRules);
         }
         for (Path extra : settings.extraRules()) {
-            book = book.with(Recordings.JSON.readTree(readString(extra)), extra.getFileName().toString());
+            book = book.and(extra);
         }
         this.rules = book;
         this.divergences = settings.divergences() == null ? DivergenceBook.empty()
                 : DivergenceBook.load(settings.divergences());
-    }
-
-    private static String readString(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     public List<Recording> recordings() {

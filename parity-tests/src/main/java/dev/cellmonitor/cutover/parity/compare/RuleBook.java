@@ -42,8 +42,13 @@ public final class RuleBook {
     }
 
     public static RuleBook load(Path file) {
+        return empty().and(file);
+    }
+
+    /** This book with the rules of one more rules file added. */
+    public RuleBook and(Path file) {
         try {
-            return empty().with(JSON.readTree(Files.readString(file)), file.getFileName().toString());
+            return with(JSON.readTree(Files.readString(file)), file.getFileName().toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rules file " + file, e);
         }
@@ -68,13 +73,6 @@ public final class RuleBook {
                     .addAll(parseAll(e.getValue(), origin + " steps[" + e.getKey() + "]"));
         }
         return new RuleBook(g, ex, List.copyOf(rx), st);
-    }
-
-    /** This book with extra rules for one route key (used by accepted divergences). */
-    public RuleBook withRouteRules(String routeKey, List<Rule> rules) {
-        Map<String, List<Rule>> ex = copy(exact);
-        ex.computeIfAbsent(routeKey, k -> new ArrayList<>()).addAll(0, rules);
-        return new RuleBook(global, ex, regex, steps);
     }
 
     public GlobalRules global() {

@@ -11,11 +11,6 @@ import java.util.List;
 public record Scope(List<Rule> rules, Captures expectedCaptures, Captures actualCaptures, Instant expectedClock,
                     Instant actualClock) {
 
-    public static Scope of(List<Rule> rules) {
-        Instant now = Instant.now();
-        return new Scope(rules, Captures.none(), Captures.none(), now, now);
-    }
-
     public Scope withRules(List<Rule> other) {
         return new Scope(other, expectedCaptures, actualCaptures, expectedClock, actualClock);
     }

@@ -66,9 +66,7 @@ public final class HtmlReport {
                 .append("<th>accepted divergences</th><th>failed</th><th>not implemented</th><th>skipped</th>")
                 .append("<th>gated</th></tr>\n");
         for (RouteRow r : report.routeTable()) {
-            String css = r.failed() > 0 ? "FAILED" : r.notImplemented() > 0 ? "NOT_IMPLEMENTED"
-                    : r.skipped() == r.steps() ? "SKIPPED" : r.accepted() > 0 ? "ACCEPTED" : "PASSED";
-            h.append("<tr class=\"").append(css).append("\"><td>").append(esc(r.group())).append("</td><td><code>")
+            h.append("<tr class=\"").append(r.verdict().name()).append("\"><td>").append(esc(r.group())).append("</td><td><code>")
                     .append(esc(r.route())).append("</code></td>");
             for (int n : new int[] {r.steps(), r.passed(), r.accepted(), r.failed(), r.notImplemented(), r.skipped()}) {
                 h.append("<td class=\"n\">").append(n).append("</td>");

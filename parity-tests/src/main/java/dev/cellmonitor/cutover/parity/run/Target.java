@@ -33,10 +33,6 @@ public record Target(String name, Supplier<URI> http, Supplier<URI> ws, DbConfig
         return new Target(name, http, ws, db, redis, hook, readyPath);
     }
 
-    public Target withReadyPath(String path) {
-        return new Target(name, http, ws, db, redis, reset, path);
-    }
-
     public Target withHttp(Supplier<URI> base) {
         return new Target(name, base, ws, db, redis, reset, readyPath);
     }

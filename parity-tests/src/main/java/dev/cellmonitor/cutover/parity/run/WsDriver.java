@@ -115,10 +115,6 @@ final class WsDriver {
         return out;
     }
 
-    boolean ended() {
-        return ended;
-    }
-
     private WebSocket.Listener listener() {
         return new WebSocket.Listener() {
             private final StringBuilder text = new StringBuilder();
