@@ -13,7 +13,7 @@ import dev.cellmonitor.cutover.gateway.stages.StageCache;
  * {@code flagStore}: UP while this replica's flag cache refreshes; DEGRADED when the store cannot be read (the
  * gateway keeps routing with the stages it last read, shown with their age, and flips are refused).
  */
-@Component("flagStore")
+@Component("flagStoreHealthIndicator")
 class FlagStoreHealthIndicator implements HealthIndicator {
 
     private final StageCache cache;

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,7 @@ import org.togglz.core.util.NamedFeature;
  * Reads load every feature in one query, because each replica refreshes all of them several times a second.
  */
 @Component
+@DependsOnDatabaseInitialization
 public class FlagStore {
 
     public static final String TABLE = "cutover.togglz";

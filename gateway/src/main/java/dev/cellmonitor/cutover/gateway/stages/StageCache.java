@@ -45,14 +45,10 @@ public class StageCache implements DisposableBean {
     private volatile String lastError;
 
     public StageCache(FlagStore store, RouteCatalogue catalogue, GatewayProperties properties) {
-        this(store, catalogue, properties, Clock.systemUTC());
-    }
-
-    StageCache(FlagStore store, RouteCatalogue catalogue, GatewayProperties properties, Clock clock) {
         this.store = store;
         this.catalogue = catalogue;
         this.pinned = Set.copyOf(new HashSet<>(properties.pinnedToLegacy()));
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
         refreshNow();
         if (current == null) {
             throw new IllegalStateException("the flag store could not be read at start-up: " + lastError);
