@@ -43,7 +43,9 @@ public class ShadowMirror implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ShadowMirror.class);
     private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "keep-alive",
-            "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "proxy-authenticate");
+            "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "proxy-authenticate",
+            // the copy asks for an uncompressed answer, so it can be compared
+            "accept-encoding");
     public static final String SHADOW_HEADER = "X-Cutover-Shadow";
 
     private final ShadowLedger ledger;
@@ -205,7 +207,18 @@ public class ShadowMirror implements DisposableBean {
         private void complete() {
             HttpStatusCode status = getStatusCode();
             String type = getHeaders().getContentType() == null ? null : getHeaders().getContentType().toString();
-            sink.tryEmitValue(new Captured(status == null ? 200 : status.value(), type, copy.toByteArray(), truncated));
+            byte[] body = copy.toByteArray();
+            boolean tooLarge = truncated;
+            if ("gzip".equalsIgnoreCase(getHeaders().getFirst(HttpHeaders.CONTENT_ENCODING)) && !tooLarge) {
+                try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+                    body = in.readNBytes(limit + 1);
+                    tooLarge = body.length > limit;
+                } catch (java.io.IOException e) {
+                    sink.tryEmitError(e);
+                    return;
+                }
+            }
+            sink.tryEmitValue(new Captured(status == null ? 200 : status.value(), type, body, tooLarge));
         }
     }
 }
