@@ -10,6 +10,8 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
@@ -47,6 +49,8 @@ import dev.cellmonitor.cutover.gateway.routing.RoutingDecision;
 public class BackendCallFilter implements GlobalFilter, Ordered {
 
     public static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
+
+    private static final Logger log = LoggerFactory.getLogger(BackendCallFilter.class);
 
     private final BackendGuards guards;
     private final RouteMetrics metrics;
@@ -109,6 +113,7 @@ public class BackendCallFilter implements GlobalFilter, Ordered {
                         return e instanceof NewBackendServerError ? Mono.empty() : Mono.error(e);
                     }
                     String reason = reason(e);
+                    log.debug("{} to the new backend failed ({}): {}", decision.routeId(), reason, e.toString());
                     if (safe) {
                         metrics.recordFallback(decision.routeId(), reason, "legacy");
                         ServerWebExchangeUtils.removeAlreadyRouted(exchange);

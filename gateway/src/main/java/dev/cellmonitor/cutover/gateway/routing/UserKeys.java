@@ -75,6 +75,7 @@ final class UserKeys {
         if (body == null || body.readableByteCount() == 0) {
             return null;
         }
+        int start = body.readPosition();
         try (var stream = body.asInputStream(false); JsonParser parser = json.createParser(stream)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY && parser.nextToken() != JsonToken.START_OBJECT) {
@@ -95,6 +96,9 @@ final class UserKeys {
             return null;
         } catch (Exception malformed) {
             return null;
+        } finally {
+            // the same buffer is replayed to the backend
+            body.readPosition(start);
         }
     }
 
