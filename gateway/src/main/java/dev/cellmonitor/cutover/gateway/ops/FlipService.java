@@ -15,9 +15,11 @@ import java.util.TreeMap;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.togglz.core.Feature;
 import org.togglz.core.repository.FeatureState;
+import org.togglz.core.util.NamedFeature;
 
 import dev.cellmonitor.cutover.catalogue.Route;
 import dev.cellmonitor.cutover.catalogue.RouteCatalogue;
@@ -101,7 +103,7 @@ public class FlipService {
                     throw FlipRefused.conflict("flip #" + last.id() + " cannot be undone: " + change.feature()
                             + " is now " + now + ", not " + change.to(), Map.of("flip", last.id()));
                 }
-                Feature feature = new org.togglz.core.util.NamedFeature(change.feature());
+                Feature feature = new NamedFeature(change.feature());
                 writes.put(change.feature(), StageText.encode(feature, StageText.parse(change.from(), null)));
             }
             return writes;
@@ -243,7 +245,7 @@ public class FlipService {
     private static <T> T guarded(java.util.function.Supplier<T> work) {
         try {
             return work.get();
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             throw new FlipRefused(503, "the flag store is unreachable; nothing was changed ("
                     + e.getMostSpecificCause().getMessage() + ")", Map.of());
         }

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebInputException;
@@ -67,7 +69,7 @@ class OpsApi {
         int limit = request.queryParam("limit").map(Integer::parseInt).orElse(50);
         return blocking(() -> audit.recent(limit)).flatMap(entries -> ServerResponse.ok().bodyValue(entries))
                 .onErrorResume(FlipRefused.class, OpsApi::refused)
-                .onErrorResume(org.springframework.dao.DataAccessException.class,
+                .onErrorResume(e -> e instanceof DataAccessException || e instanceof TransactionException,
                         e -> error(HttpStatus.SERVICE_UNAVAILABLE, "the flag store is unreachable"));
     }
 
