@@ -22,11 +22,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cellmonitor.cutover.gateway.GatewayProperties;
@@ -99,8 +101,15 @@ public class BackendCallFilter implements GlobalFilter, Ordered {
             target = Backend.LEGACY;
         }
         point(exchange, target);
+        exchange.getAttributes().put(RoutingDecision.SERVED_BY_ATTR, target.label());
         AtomicInteger open = metrics.openSockets(decision.routeId(), target.label());
         open.incrementAndGet();
+        // the handshake completes long before the connection ends: count until the client's channel closes
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        if (nativeRequest instanceof Connection connection) {
+            connection.channel().closeFuture().addListener(closed -> open.decrementAndGet());
+            return chain.filter(exchange);
+        }
         return chain.filter(exchange).doFinally(signal -> open.decrementAndGet());
     }
 
