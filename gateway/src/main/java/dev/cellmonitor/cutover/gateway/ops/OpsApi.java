@@ -66,7 +66,12 @@ class OpsApi {
     }
 
     Mono<ServerResponse> audit(ServerRequest request) {
-        int limit = request.queryParam("limit").map(Integer::parseInt).orElse(50);
+        int limit;
+        try {
+            limit = request.queryParam("limit").map(Integer::parseInt).orElse(50);
+        } catch (NumberFormatException e) {
+            return error(HttpStatus.BAD_REQUEST, "limit must be a number");
+        }
         return blocking(() -> audit.recent(limit)).flatMap(entries -> ServerResponse.ok().bodyValue(entries))
                 .onErrorResume(FlipRefused.class, OpsApi::refused)
                 .onErrorResume(e -> e instanceof DataAccessException || e instanceof TransactionException,

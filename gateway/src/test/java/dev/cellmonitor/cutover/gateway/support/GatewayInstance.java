@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.cellmonitor.cutover.gateway.GatewayApplication;
@@ -37,8 +39,25 @@ public final class GatewayInstance implements AutoCloseable {
         args.addAll(List.of(extra));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
                 .web(WebApplicationType.REACTIVE)
+                .initializers(GatewayInstance::privateNettyResources)
                 .run(args.toArray(String[]::new));
         return new GatewayInstance(context);
+    }
+
+    /**
+     * Closing a context that uses Reactor Netty's global resources shuts the global event loops down, which
+     * would kill every other gateway in this JVM (the shared test context included): use private ones.
+     */
+    private static void privateNettyResources(ConfigurableApplicationContext context) {
+        context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof ReactorResourceFactory resources) {
+                    resources.setUseGlobalResources(false);
+                }
+                return bean;
+            }
+        });
     }
 
     public int port() {
