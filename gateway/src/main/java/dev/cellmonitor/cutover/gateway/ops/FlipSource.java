@@ -4,8 +4,9 @@ package dev.cellmonitor.cutover.gateway.ops;
 public enum FlipSource {
     /** The ops API (and the ops web page, which uses it). */
     API,
-    /** A write through the Togglz actuator endpoint ({@code POST /actuator/togglz/{name}}), which gives no reason. */
-    ACTUATOR,
-    /** A flip the gateway made by itself. */
-    AUTOMATIC
+    /**
+     * A write by tooling through the Togglz actuator endpoint ({@code POST /actuator/togglz/{name}}), which
+     * carries no reason.
+     */
+    ACTUATOR
 }
