@@ -100,6 +100,8 @@ public class CutoverFilter implements GlobalFilter, Ordered {
     private Mono<Void> proceed(ServerWebExchange exchange, GatewayFilterChain chain, RoutingDecision decision,
                                long start) {
         exchange.getAttributes().put(RoutingDecision.ATTR, decision);
+        // headers pass through as the client sent them, Host included
+        exchange.getAttributes().put(ServerWebExchangeUtils.PRESERVE_HOST_HEADER_ATTRIBUTE, true);
         exchange.getAttributes().put(RoutingDecision.SERVED_BY_ATTR, decision.target().label());
         exchange.getResponse().beforeCommit(() -> {
             String servedBy = exchange.getAttribute(RoutingDecision.SERVED_BY_ATTR);

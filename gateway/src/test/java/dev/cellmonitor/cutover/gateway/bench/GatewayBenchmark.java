@@ -67,7 +67,7 @@ public final class GatewayBenchmark {
         String database = TestDatabases.create("gw_bench");
         GatewayInstance gateway = null;
         try {
-            gateway = GatewayInstance.start(database, "http://127.0.0.1:" + legacy.port(),
+            gateway = GatewayInstance.startAlone(database, "http://127.0.0.1:" + legacy.port(),
                     "http://127.0.0.1:" + fresh.port(), "--logging.level.root=WARN",
                     "--spring.main.log-startup-info=false");
             flip(gateway, Map.of("group", "lms", "stage", "NEW", "reason", "benchmark"));

@@ -89,6 +89,7 @@ class StageRoutingTest extends GatewayIntegrationTest {
         Backends.NEW.stubFor(post(urlEqualTo("/api/v1/events?x=%E3%81%82&y=1"))
                 .withHeader("Authorization", equalTo("Bearer abc.def.ghi"))
                 .withHeader("X-Custom", equalTo("kept as sent"))
+                .withHeader("Host", equalTo("127.0.0.1:" + port))
                 .withRequestBody(binaryEqualTo(body))
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
                         .withHeader("X-Backend-Header", "passed back").withBody("{\"message\":\"ok\"}")));

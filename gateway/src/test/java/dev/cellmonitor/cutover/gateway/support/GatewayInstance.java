@@ -26,6 +26,19 @@ public final class GatewayInstance implements AutoCloseable {
     }
 
     public static GatewayInstance start(String database, String legacyUrl, String newUrl, String... extra) {
+        return start(true, database, legacyUrl, newUrl, extra);
+    }
+
+    /**
+     * The only gateway in this JVM (the benchmark): it keeps Reactor Netty's global event loops, shared by its
+     * server and its proxy client as in production, so a proxied call does not hop between threads.
+     */
+    public static GatewayInstance startAlone(String database, String legacyUrl, String newUrl, String... extra) {
+        return start(false, database, legacyUrl, newUrl, extra);
+    }
+
+    private static GatewayInstance start(boolean privateNetty, String database, String legacyUrl, String newUrl,
+                                         String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--management.server.port=0",
@@ -37,10 +50,12 @@ public final class GatewayInstance implements AutoCloseable {
                 "--cellmonitor.gateway.new-backend-url=" + newUrl,
                 "--cellmonitor.gateway.flags.refresh-interval=250ms"));
         args.addAll(List.of(extra));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
-                .web(WebApplicationType.REACTIVE)
-                .initializers(GatewayInstance::privateNettyResources)
-                .run(args.toArray(String[]::new));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(GatewayApplication.class)
+                .web(WebApplicationType.REACTIVE);
+        if (privateNetty) {
+            builder.initializers(GatewayInstance::privateNettyResources);
+        }
+        ConfigurableApplicationContext context = builder.run(args.toArray(String[]::new));
         return new GatewayInstance(context);
     }
 
