@@ -195,4 +195,14 @@ class FlipApiTest extends GatewayIntegrationTest {
                 .jsonPath("$[0].source").isEqualTo("ACTUATOR")
                 .jsonPath("$[0].changes[0].to").isEqualTo("NEW");
     }
+
+    @Test
+    void appliesTheSameRulesToWritesThroughTheTogglzActuatorEndpoint() {
+        ops.post().uri("/actuator/togglz/ROUTE_GET_V1_OFFLINE_STATUS").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("enabled", true, "strategy", "cutover-stage", "parameters", "stage=NEW"))
+                .exchange().expectStatus().value(status -> assertThat(status).isGreaterThanOrEqualTo(400));
+
+        assertThat(servedBy("/api/v1/v1/offline/status")).isEqualTo("legacy");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM cutover.flip", Integer.class)).isZero();
+    }
 }
