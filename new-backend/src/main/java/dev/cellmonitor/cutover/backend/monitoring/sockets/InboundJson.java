@@ -55,7 +55,7 @@ public final class InboundJson {
         }
     }
 
-    /** A transcription of the decision points of CPython's {@code json.scanner}/{@code json.decoder}. */
+    /** A transcription of the decision points of CPython 3.12's {@code json} decoder (the legacy's runtime). */
     private static final class Scanner {
         private final String s;
 
@@ -196,11 +196,7 @@ public final class InboundJson {
                 if (i >= s.length() || s.charAt(i) != ',') {
                     throw error("Expecting ',' delimiter", i);
                 }
-                int comma = i;
                 i = skip(i + 1);
-                if (i < s.length() && s.charAt(i) == '}') {
-                    throw error("Illegal trailing comma before end of object", comma);
-                }
             }
         }
 
@@ -217,11 +213,7 @@ public final class InboundJson {
                 if (i >= s.length() || s.charAt(i) != ',') {
                     throw error("Expecting ',' delimiter", i);
                 }
-                int comma = i;
                 i = skip(i + 1);
-                if (i < s.length() && s.charAt(i) == ']') {
-                    throw error("Illegal trailing comma before end of array", comma);
-                }
             }
         }
     }
