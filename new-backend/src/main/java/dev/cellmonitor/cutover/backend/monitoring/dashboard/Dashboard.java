@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,7 @@ public class Dashboard {
     private final DashboardQueries queries;
     private final InfluxPoints influx;
     private final Clock clock;
+    private final FreshResults<String, Map<String, Object>> overviews = new FreshResults<>();
 
     @Autowired
     Dashboard(DashboardQueries queries, InfluxPoints influx) {
@@ -53,18 +53,21 @@ public class Dashboard {
         this.clock = clock;
     }
 
-    /** {@code GET /api/v1/dashboard/overview}. */
+    /**
+     * {@code GET /api/v1/dashboard/overview}. Concurrent callers share one computation that starts after they
+     * asked ({@link FreshResults}); the answer is never older than the request.
+     */
     public Map<String, Object> overview(String timeRange) {
+        return overviews.get(timeRange == null ? "" : timeRange, () -> computeOverview(timeRange));
+    }
+
+    private Map<String, Object> computeOverview(String timeRange) {
         Instant now = clock.instant();
         List<StudentRow> rows = queries.students(now.minus(HELP_WINDOW).truncatedTo(ChronoUnit.SECONDS));
-        Map<Integer, List<FlaggedRow>> flagged = new HashMap<>();
-        for (FlaggedRow row : queries.newestFlagged()) {
-            flagged.computeIfAbsent(row.studentId(), k -> new ArrayList<>()).add(row);
-        }
         List<Map<String, Object>> helpFirst = new ArrayList<>();
         List<Map<String, Object>> others = new ArrayList<>();
         for (StudentRow row : rows) {
-            Map<String, Object> student = student(row, flagged.getOrDefault(row.id(), List.of()), now);
+            Map<String, Object> student = student(row, now);
             (row.requestingHelp() ? helpFirst : others).add(student);
         }
         List<Map<String, Object>> students = new ArrayList<>(helpFirst);
@@ -87,14 +90,14 @@ public class Dashboard {
         return body;
     }
 
-    private Map<String, Object> student(StudentRow row, List<FlaggedRow> flagged, Instant now) {
+    private Map<String, Object> student(StudentRow row, Instant now) {
         boolean hasSession = row.latestSessionStart() != null;
         long executions = hasSession ? row.executions() : 0;
         long errors = hasSession ? row.errors() : 0;
 
         // newest flagged execution per cell, cells in the order of their newest flagged execution
         Map<Integer, FlaggedRow> perCell = new LinkedHashMap<>();
-        flagged.forEach(f -> perCell.putIfAbsent(f.cellId(), f));
+        row.flagged().forEach(f -> perCell.putIfAbsent(f.cellId(), f));
         List<Map<String, Object>> cells = new ArrayList<>();
         int consecutive = 0;
         for (FlaggedRow f : perCell.values()) {
@@ -185,8 +188,9 @@ public class Dashboard {
     List<Map<String, Object>> activityChart(String timeRange, Instant now) {
         Range range = Range.of(timeRange);
         Instant start = now.minus(range.span());
-        List<Bucket> buckets = queries.buckets(floor(start, Duration.ofMinutes(5)));
-        List<Instant> helps = queries.helpRequests(start);
+        DashboardQueries.Activity activity = queries.activity(floor(start, Duration.ofMinutes(5)), start);
+        List<Bucket> buckets = activity.buckets();
+        List<Instant> helps = activity.helpRequests();
         if (buckets.isEmpty() && helps.isEmpty()) {
             return emptyChart(timeRange, now);
         }
@@ -260,7 +264,7 @@ public class Dashboard {
         long errors = 0;
         double durationSum = 0;
         long durationCount = 0;
-        for (Bucket b : queries.buckets(floor(start, Duration.ofMinutes(5)))) {
+        for (Bucket b : queries.activity(floor(start, Duration.ofMinutes(5)), now).buckets()) {
             executions += b.executions();
             errors += b.errors();
             durationSum += b.durationSum();

@@ -42,11 +42,19 @@ class DashboardQueries {
         return database.jdbc();
     }
 
-    record StudentRow(int id, String email, String name, String teamName, OffsetDateTime latestSessionStart,
-                      long executions, long errors, String currentNotebook, boolean requestingHelp) {
+    record FlaggedRow(long id, int cellId, Instant executedAt, int consecutiveCount) {
     }
 
-    /** One row per student, help requests decided by the newest help/help_stop since {@code helpSince}. */
+    /** A student with the 10 newest executions whose significant-error flag is set, newest first. */
+    record StudentRow(int id, String email, String name, String teamName, OffsetDateTime latestSessionStart,
+                      long executions, long errors, String currentNotebook, boolean requestingHelp,
+                      List<FlaggedRow> flagged) {
+    }
+
+    /**
+     * Every student with what the overview shows, in one statement: help requests decided by the newest
+     * help/help_stop since {@code helpSince}, counts from the read model plus the pending rows.
+     */
     List<StudentRow> students(Instant helpSince) {
         return jdbc().query("WITH " + PENDING + """
                 ,
@@ -65,37 +73,7 @@ class DashboardQueries {
                     SELECT DISTINCT ON (student_email) student_email, kind
                     FROM cutover_help_events WHERE occurred_at >= :helpSince
                     ORDER BY student_email, occurred_at DESC, id DESC
-                )
-                SELECT s.id, s.email, s.name, t.team_name, ls.started,
-                       coalesce(st.executions, 0) + coalesce(ps.executions, 0) AS executions,
-                       coalesce(st.errors, 0) + coalesce(ps.errors, 0) AS errors,
-                       (SELECT n.path FROM notebooks n WHERE n.id = CASE
-                            WHEN pn.id IS NOT NULL AND (st.last_execution_id IS NULL
-                                 OR coalesce(pn.executed_at, '-infinity') > coalesce(st.last_executed_at, '-infinity')
-                                 OR (coalesce(pn.executed_at, '-infinity') = coalesce(st.last_executed_at, '-infinity')
-                                     AND pn.id > st.last_execution_id))
-                            THEN pn.notebook_id ELSE st.last_notebook_id END) AS notebook,
-                       coalesce(h.kind = 'help', false) AS help
-                FROM students s
-                LEFT JOIN teams t ON t.id = s.team_id
-                LEFT JOIN latest_session ls ON ls.student_id = s.id
-                LEFT JOIN cutover_dash_student_stats st ON st.student_id = s.id
-                LEFT JOIN pending_stats ps ON ps.student_id = s.id
-                LEFT JOIN pending_newest pn ON pn.student_id = s.id
-                LEFT JOIN help h ON h.student_email = s.email
-                ORDER BY s.id""", Map.of("helpSince", utc(helpSince)), (rs, n) -> new StudentRow(
-                rs.getInt("id"), rs.getString("email"), rs.getString("name"), rs.getString("team_name"),
-                rs.getObject("started", OffsetDateTime.class), rs.getLong("executions"), rs.getLong("errors"),
-                rs.getString("notebook"), rs.getBoolean("help")));
-    }
-
-    record FlaggedRow(int studentId, long id, int cellId, OffsetDateTime executedAt, int consecutiveCount) {
-    }
-
-    /** Per student, the 10 newest executions whose significant-error flag is set, newest first. */
-    List<FlaggedRow> newestFlagged() {
-        return jdbc().query("WITH " + PENDING + """
-                ,
+                ),
                 flagged AS (
                     SELECT e.id, e.student_id, e.cell_id, e.executed_at, e.consecutive_error_count
                     FROM cutover_dash_significant g JOIN cell_executions e ON e.id = g.execution_id
@@ -108,20 +86,65 @@ class DashboardQueries {
                     SELECT f.*, row_number() OVER (PARTITION BY student_id
                                                    ORDER BY executed_at DESC NULLS LAST, id DESC) AS rn
                     FROM flagged f
+                ),
+                newest_flagged AS (
+                    SELECT student_id,
+                           string_agg(concat_ws(',', id, cell_id, coalesce(consecutive_error_count, 0),
+                                                (extract(epoch FROM executed_at) * 1000000)::bigint), ';' ORDER BY rn) AS rows
+                    FROM ranked WHERE rn <= 10 GROUP BY student_id
                 )
-                SELECT student_id, id, cell_id, executed_at, consecutive_error_count
-                FROM ranked WHERE rn <= 10 ORDER BY student_id, rn""", Map.of(), (rs, n) -> new FlaggedRow(
-                rs.getInt("student_id"), rs.getLong("id"), rs.getInt("cell_id"),
-                rs.getObject("executed_at", OffsetDateTime.class), rs.getInt("consecutive_error_count")));
+                SELECT s.id, s.email, s.name, t.team_name, ls.started,
+                       coalesce(st.executions, 0) + coalesce(ps.executions, 0) AS executions,
+                       coalesce(st.errors, 0) + coalesce(ps.errors, 0) AS errors,
+                       (SELECT n.path FROM notebooks n WHERE n.id = CASE
+                            WHEN pn.id IS NOT NULL AND (st.last_execution_id IS NULL
+                                 OR coalesce(pn.executed_at, '-infinity') > coalesce(st.last_executed_at, '-infinity')
+                                 OR (coalesce(pn.executed_at, '-infinity') = coalesce(st.last_executed_at, '-infinity')
+                                     AND pn.id > st.last_execution_id))
+                            THEN pn.notebook_id ELSE st.last_notebook_id END) AS notebook,
+                       coalesce(h.kind = 'help', false) AS help,
+                       nf.rows AS flagged
+                FROM students s
+                LEFT JOIN teams t ON t.id = s.team_id
+                LEFT JOIN latest_session ls ON ls.student_id = s.id
+                LEFT JOIN cutover_dash_student_stats st ON st.student_id = s.id
+                LEFT JOIN pending_stats ps ON ps.student_id = s.id
+                LEFT JOIN pending_newest pn ON pn.student_id = s.id
+                LEFT JOIN help h ON h.student_email = s.email
+                LEFT JOIN newest_flagged nf ON nf.student_id = s.id
+                ORDER BY s.id""", Map.of("helpSince", utc(helpSince)), (rs, n) -> new StudentRow(
+                rs.getInt("id"), rs.getString("email"), rs.getString("name"), rs.getString("team_name"),
+                rs.getObject("started", OffsetDateTime.class), rs.getLong("executions"), rs.getLong("errors"),
+                rs.getString("notebook"), rs.getBoolean("help"), flagged(rs.getString("flagged"))));
+    }
+
+    private static List<FlaggedRow> flagged(String rows) {
+        if (rows == null || rows.isEmpty()) {
+            return List.of();
+        }
+        List<FlaggedRow> result = new java.util.ArrayList<>();
+        for (String row : rows.split(";")) {
+            String[] f = row.split(",");
+            long micros = Long.parseLong(f[3]);
+            result.add(new FlaggedRow(Long.parseLong(f[0]), Integer.parseInt(f[1]),
+                    Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L),
+                    Integer.parseInt(f[2])));
+        }
+        return result;
     }
 
     record Bucket(Instant start, long executions, long errors, double durationSum, long durationCount) {
     }
 
-    /** Executions per 5-minute bucket from {@code from} on. */
-    List<Bucket> buckets(Instant from) {
-        return jdbc().query("WITH " + PENDING + """
-                SELECT bucket_start, sum(executions) AS executions, sum(errors) AS errors,
+    record Activity(List<Bucket> buckets, List<Instant> helpRequests) {
+    }
+
+    /** Executions per 5-minute bucket from {@code bucketsFrom} on, and the help requests since {@code helpFrom}. */
+    Activity activity(Instant bucketsFrom, Instant helpFrom) {
+        List<Bucket> buckets = new java.util.ArrayList<>();
+        List<Instant> helps = new java.util.ArrayList<>();
+        jdbc().query("WITH " + PENDING + """
+                SELECT false AS help, bucket_start, sum(executions) AS executions, sum(errors) AS errors,
                        sum(duration_sum) AS duration_sum, sum(duration_count) AS duration_count
                 FROM (
                     SELECT bucket_start, executions, errors, duration_sum, duration_count
@@ -132,16 +155,19 @@ class DashboardQueries {
                            count(*) FILTER (WHERE duration > 0)
                     FROM pending WHERE executed_at >= :from GROUP BY 1
                 ) b
-                GROUP BY bucket_start ORDER BY bucket_start""",
-                Map.of("from", utc(from)), (rs, n) -> new Bucket(rs.getObject("bucket_start", OffsetDateTime.class).toInstant(),
-                        rs.getLong("executions"), rs.getLong("errors"), rs.getDouble("duration_sum"),
+                GROUP BY bucket_start
+                UNION ALL
+                SELECT true, occurred_at, 0, 0, 0, 0 FROM cutover_help_events WHERE kind = 'help' AND occurred_at >= :helpFrom
+                ORDER BY 2""", Map.of("from", utc(bucketsFrom), "helpFrom", utc(helpFrom)), rs -> {
+            Instant at = rs.getObject("bucket_start", OffsetDateTime.class).toInstant();
+            if (rs.getBoolean("help")) {
+                helps.add(at);
+            } else {
+                buckets.add(new Bucket(at, rs.getLong("executions"), rs.getLong("errors"), rs.getDouble("duration_sum"),
                         rs.getLong("duration_count")));
-    }
-
-    /** Times of help requests since {@code from}. */
-    List<Instant> helpRequests(Instant from) {
-        return jdbc().query("SELECT occurred_at FROM cutover_help_events WHERE kind = 'help' AND occurred_at >= :from",
-                Map.of("from", utc(from)), (rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant());
+            }
+        });
+        return new Activity(buckets, helps);
     }
 
     /** Students with an execution since {@code from}. */
