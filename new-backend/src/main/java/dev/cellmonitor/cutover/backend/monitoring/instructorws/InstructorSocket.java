@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -24,21 +24,25 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.cellmonitor.cutover.backend.admin.auth.JwtTokens;
+import dev.cellmonitor.cutover.backend.admin.status.InstructorStatus;
+import dev.cellmonitor.cutover.backend.admin.status.InstructorStatusService;
 import dev.cellmonitor.cutover.backend.monitoring.sockets.Connection;
 import dev.cellmonitor.cutover.backend.monitoring.sockets.Delivery;
 import dev.cellmonitor.cutover.backend.monitoring.sockets.InboundJson;
-import dev.cellmonitor.cutover.backend.monitoring.sockets.PyJson;
 import dev.cellmonitor.cutover.backend.monitoring.sockets.SocketEndpoints;
 import dev.cellmonitor.cutover.backend.monitoring.sockets.SocketKind;
 import dev.cellmonitor.cutover.backend.monitoring.sockets.SocketRegistry;
+import dev.cellmonitor.cutover.backend.web.ApiException;
 import dev.cellmonitor.cutover.backend.web.LegacyTime;
+import dev.cellmonitor.cutover.backend.web.PythonRepr;
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code WS /api/v1/instructor/ws/instructor/{instructor_id}?token=<JWT>} and its status route (CONTRACT §4.4,
  * §2.20). The token is checked at the handshake: a bad, expired or missing token, an unknown or inactive
  * instructor, or another instructor's id is refused with 403 before the upgrade, as the legacy does. Status
- * updates change the database and are announced to the instructor sockets of every replica.
+ * updates go through the admin group's {@link InstructorStatusService} (history rows, one transaction) and are
+ * announced to the instructor sockets of every replica.
  * Unlike the legacy, a second socket of the same instructor does not silence the first: both stay open and
  * each gets its own replies.
  */
@@ -49,18 +53,17 @@ class InstructorSocket extends TextWebSocketHandler implements WebSocketConfigur
     private static final String CONNECTION = "connection";
     private static final String INSTRUCTOR_ID = "instructorId";
     private static final String EMAIL = "email";
-    private static final Set<String> STATUSES = Set.of("available", "in_session", "break", "offline");
 
     private final SocketRegistry registry;
     private final JwtTokens tokens;
     private final JdbcTemplate jdbc;
-    private final StatusChanges statusChanges;
+    private final InstructorStatusService statuses;
 
-    InstructorSocket(SocketRegistry registry, JwtTokens tokens, JdbcTemplate jdbc, StatusChanges statusChanges) {
+    InstructorSocket(SocketRegistry registry, JwtTokens tokens, JdbcTemplate jdbc, InstructorStatusService statuses) {
         this.registry = registry;
         this.tokens = tokens;
         this.jdbc = jdbc;
-        this.statusChanges = statusChanges;
+        this.statuses = statuses;
     }
 
     @Override
@@ -132,7 +135,7 @@ class InstructorSocket extends TextWebSocketHandler implements WebSocketConfigur
         JsonNode type = message.get("type");
         String kind = type != null && type.isString() ? type.stringValue() : null;
         if (kind == null) {
-            error(connection, "Unknown message type: " + PyJson.str(type));
+            error(connection, "Unknown message type: " + PythonRepr.str(type));
             return;
         }
         switch (kind) {
@@ -147,8 +150,10 @@ class InstructorSocket extends TextWebSocketHandler implements WebSocketConfigur
     private void statusUpdate(Connection connection, int instructorId, JsonNode message) {
         JsonNode status = message.get("status");
         JsonNode session = message.get("session_id");
-        if (status == null || !status.isString() || !STATUSES.contains(status.stringValue())) {
-            error(connection, "Invalid status: " + PyJson.str(status));
+        Optional<InstructorStatus> newStatus = status != null && status.isString()
+                ? InstructorStatus.fromValue(status.stringValue()) : Optional.empty();
+        if (newStatus.isEmpty()) {
+            error(connection, "Invalid status: " + PythonRepr.str(status));
             return;
         }
         Integer sessionId;
@@ -159,9 +164,12 @@ class InstructorSocket extends TextWebSocketHandler implements WebSocketConfigur
             return;
         }
         try {
-            statusChanges.change(instructorId, status.stringValue(), sessionId);
-        } catch (StatusChanges.StatusChangeFailed e) {
-            error(connection, "Status update failed: " + e.getMessage());
+            statuses.changeStatus(instructorId, newStatus.get(), sessionId);
+        } catch (ApiException e) {
+            error(connection, "Status update failed: " + e.detail());
+            return;
+        } catch (DataAccessException e) {
+            error(connection, "Status update failed: " + e.getMostSpecificCause().getMessage());
             return;
         }
         registry.send(connection, statusMessage("status_updated", instructorId, status, session));

@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.cellmonitor.cutover.backend.web.ApiException;
 import dev.cellmonitor.cutover.backend.web.JsonBody;
+import dev.cellmonitor.cutover.backend.web.LegacyQuery;
 import dev.cellmonitor.cutover.backend.web.LegacyTime;
+import dev.cellmonitor.cutover.backend.web.ValidationErrors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -63,11 +65,13 @@ class ProgressController {
 
     @GetMapping("/all-students")
     Map<String, Object> allStudents(HttpServletRequest request) {
-        QueryParams query = new QueryParams(request);
-        boolean details = query.bool("include_details", false);
-        int limit = query.integer("limit", 50, 1, 200);
-        query.errors().throwIfAny();
-        Map<String, Object> result = progress.allStudents(details, limit);
+        ValidationErrors errors = new ValidationErrors();
+        LegacyQuery query = LegacyQuery.of(request, errors);
+        Boolean details = query.bool("include_details");
+        Long limit = query.integer("limit", 1, 200);
+        errors.throwIfAny();
+        Map<String, Object> result = progress.allStudents(details != null && details,
+                limit == null ? 50 : limit.intValue());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", "All students progress retrieved successfully");
         body.putAll(result);
@@ -77,14 +81,15 @@ class ProgressController {
 
     @GetMapping("/notifications/{userId}")
     Map<String, Object> notifications(@PathVariable String userId, HttpServletRequest request) {
-        QueryParams query = new QueryParams(request);
-        boolean unreadOnly = query.bool("unread_only", true);
-        int limit = query.integer("limit", 20, 1, 100);
-        query.errors().throwIfAny();
+        ValidationErrors errors = new ValidationErrors();
+        LegacyQuery query = LegacyQuery.of(request, errors);
+        Boolean unreadOnly = query.bool("unread_only");
+        Long limit = query.integer("limit", 1, 100);
+        errors.throwIfAny();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", "User notifications retrieved successfully");
         body.put("user_id", userId);
-        body.putAll(progress.notifications(userId, unreadOnly, limit));
+        body.putAll(progress.notifications(userId, unreadOnly == null || unreadOnly, limit == null ? 20 : limit.intValue()));
         body.put("retrieved_at", now());
         return body;
     }
@@ -112,17 +117,18 @@ class ProgressController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> processEvent(HttpServletRequest request, @RequestBody(required = false) byte[] raw,
                                      @RequestHeader(name = "Content-Type", required = false) String contentType) {
-        QueryParams query = new QueryParams(request);
-        String userId = query.required("user_id");
-        String assignmentId = query.required("assignment_id");
-        String cellId = query.required("cell_id");
+        ValidationErrors errors = new ValidationErrors();
+        LegacyQuery query = LegacyQuery.of(request, errors);
+        String userId = query.str("user_id", true);
+        String assignmentId = query.str("assignment_id", true);
+        String cellId = query.str("cell_id", true);
         JsonNode event = JsonBody.parse(raw, contentType);
         if (event == null) {
-            query.errors().missing(List.of("body"), null);
+            errors.missing(List.of("body"), null);
         } else if (!event.isObject()) {
-            query.errors().add("dict_type", List.of("body"), "Input should be a valid dictionary", JsonBody.plain(event));
+            errors.add("dict_type", List.of("body"), "Input should be a valid dictionary", JsonBody.plain(event));
         }
-        query.errors().throwIfAny();
+        errors.throwIfAny();
         progress.process(userId, assignmentId, cellId, event);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", "Progress event processed successfully");
@@ -136,11 +142,11 @@ class ProgressController {
     @PostMapping("/simulate-event")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> simulateEvent(HttpServletRequest request) {
-        QueryParams query = new QueryParams(request);
-        String userId = query.optional("user_id", "test_student_001");
-        String assignmentId = query.optional("assignment_id", "assignment_001");
-        String cellId = query.optional("cell_id", "cell_001");
-        String eventType = query.optional("event_type", "cell_execution_complete");
+        LegacyQuery query = LegacyQuery.of(request, new ValidationErrors());
+        String userId = orDefault(query.str("user_id", false), "test_student_001");
+        String assignmentId = orDefault(query.str("assignment_id", false), "assignment_001");
+        String cellId = orDefault(query.str("cell_id", false), "cell_001");
+        String eventType = orDefault(query.str("event_type", false), "cell_execution_complete");
         boolean error = eventType.equals("cell_execution_error");
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("eventType", eventType);
@@ -179,6 +185,10 @@ class ProgressController {
         body.put("reset_at", now());
         body.put("warning", "This operation cannot be undone");
         return body;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 
     private static String now() {

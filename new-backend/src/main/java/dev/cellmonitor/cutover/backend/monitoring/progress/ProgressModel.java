@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cellmonitor.cutover.backend.web.LegacyTime;
+import dev.cellmonitor.cutover.backend.web.PythonRepr;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.DoubleNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -204,12 +205,12 @@ final class ProgressModel {
         double real = 0;
         boolean isFloat = false;
         for (JsonNode v : values) {
-            if (!truthy(v)) {
+            if (!PythonRepr.truthy(v)) {
                 continue; // the legacy sums "value or 0"
             }
             if (!v.isNumber() && !v.isBoolean()) {
                 throw new ProcessingAborted("unsupported operand type(s) for +: '" + (isFloat ? "float" : "int")
-                        + "' and '" + pyType(v) + "'");
+                        + "' and '" + PythonRepr.typeName(v) + "'");
             }
             if (isFloat) {
                 real += asDouble(v);
@@ -221,42 +222,6 @@ final class ProgressModel {
             }
         }
         return isFloat ? DoubleNode.valueOf(real) : LongNode.valueOf(whole);
-    }
-
-    /** Python truthiness of a JSON value. */
-    static boolean truthy(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return false;
-        }
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        if (v.isNumber()) {
-            return v.doubleValue() != 0;
-        }
-        if (v.isString()) {
-            return !v.stringValue().isEmpty();
-        }
-        return !v.isEmpty();
-    }
-
-    static String pyType(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return "NoneType";
-        }
-        if (v.isBoolean()) {
-            return "bool";
-        }
-        if (v.isIntegralNumber()) {
-            return "int";
-        }
-        if (v.isNumber()) {
-            return "float";
-        }
-        if (v.isString()) {
-            return "str";
-        }
-        return v.isArray() ? "list" : "dict";
     }
 
     static double asDouble(JsonNode v) {

@@ -17,6 +17,7 @@ import dev.cellmonitor.cutover.backend.monitoring.sockets.InboundJson;
 import dev.cellmonitor.cutover.backend.monitoring.sockets.SocketEndpoints;
 import dev.cellmonitor.cutover.backend.monitoring.sockets.SocketKind;
 import dev.cellmonitor.cutover.backend.monitoring.sockets.SocketRegistry;
+import dev.cellmonitor.cutover.backend.web.PythonRepr;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,29 +59,13 @@ class ProgressSockets implements WebSocketConfigurer {
             if (parsed != null && parsed.isObject()) {
                 return Optional.of(parsed);
             }
-            error = "'" + pyType(parsed) + "' object has no attribute 'get'";
+            error = "'" + PythonRepr.typeName(parsed) + "' object has no attribute 'get'";
         }
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("type", "error");
         reply.put("message", "Error processing message: " + error);
         registry.send(connection, reply);
         return Optional.empty();
-    }
-
-    private static String pyType(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return "NoneType";
-        }
-        if (node.isBoolean()) {
-            return "bool";
-        }
-        if (node.isIntegralNumber()) {
-            return "int";
-        }
-        if (node.isNumber()) {
-            return "float";
-        }
-        return node.isString() ? "str" : "list";
     }
 
     private static String type(JsonNode request) {

@@ -28,11 +28,11 @@ import dev.cellmonitor.cutover.backend.monitoring.progress.ProgressModel.Notific
 import dev.cellmonitor.cutover.backend.monitoring.progress.ProgressModel.ProcessingAborted;
 import dev.cellmonitor.cutover.backend.monitoring.progress.ProgressModel.Student;
 import dev.cellmonitor.cutover.backend.monitoring.sockets.Delivery;
-import dev.cellmonitor.cutover.backend.monitoring.sockets.PyJson;
 import dev.cellmonitor.cutover.backend.monitoring.sockets.SocketKind;
 import dev.cellmonitor.cutover.backend.monitoring.sockets.SocketRegistry;
 import dev.cellmonitor.cutover.backend.redis.RedisNames;
 import dev.cellmonitor.cutover.backend.web.LegacyTime;
+import dev.cellmonitor.cutover.backend.web.PythonRepr;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -87,7 +87,7 @@ public class RealtimeProgress {
         deliveries.forEach(sockets::publish);
         for (Notification n : created) {
             try {
-                redis.convertAndSend(names.channel(PROGRESS_NOTIFICATIONS), PyJson.dumps(sockets.tree(n.toJson())));
+                redis.convertAndSend(names.channel(PROGRESS_NOTIFICATIONS), PythonRepr.jsonDumps(sockets.tree(n.toJson())));
             } catch (RuntimeException e) {
                 log.warn("progress notification not published: {}", e.toString());
             }
@@ -229,12 +229,13 @@ public class RealtimeProgress {
         if (event.has("code")) {
             JsonNode code = event.get("code");
             if (!code.isString()) {
-                throw new ProcessingAborted("'" + ProgressModel.pyType(code) + "' object has no attribute 'splitlines'");
+                throw new ProcessingAborted("'" + PythonRepr.typeName(code) + "' object has no attribute 'splitlines'");
             }
             cell.codeLength = splitLines(code.stringValue());
         }
         if (event.has("result")) {
-            cell.outputLength = PyJson.len(PyJson.str(event.get("result")));
+            String output = PythonRepr.str(event.get("result"));
+            cell.outputLength = output.codePointCount(0, output.length());
         }
         if (event.has("metadata")) {
             JsonNode metadata = event.get("metadata");
@@ -249,7 +250,7 @@ public class RealtimeProgress {
                     throw new ProcessingAborted("indices must be integers");
                 }
             } else {
-                throw new ProcessingAborted("argument of type '" + ProgressModel.pyType(metadata) + "' is not iterable");
+                throw new ProcessingAborted("argument of type '" + PythonRepr.typeName(metadata) + "' is not iterable");
             }
         }
     }
@@ -316,7 +317,7 @@ public class RealtimeProgress {
             return null;
         }
         List<JsonNode> durations = cellMap.values().stream()
-                .filter(c -> c.isCompleted && ProgressModel.truthy(c.executionDurationMs))
+                .filter(c -> c.isCompleted && PythonRepr.truthy(c.executionDurationMs))
                 .map(c -> c.executionDurationMs).toList();
         if (durations.isEmpty()) {
             return null;
@@ -377,7 +378,7 @@ public class RealtimeProgress {
                         List<Notification> created) {
         if (cell.hasError) {
             created.add(notification(userId, "student", "セル実行エラー", "セル " + cell.cellIndex
-                    + " でエラーが発生しました: " + PyJson.str(cell.errorMessage), "error", assignmentId, userId, now));
+                    + " でエラーが発生しました: " + PythonRepr.str(cell.errorMessage), "error", assignmentId, userId, now));
         }
         if (a.overallStatus.equals("completed")) {
             created.add(notification(userId, "student", "課題完了", "課題 '" + a.name() + "' が完了しました！",

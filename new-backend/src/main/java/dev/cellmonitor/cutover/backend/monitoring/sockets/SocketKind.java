@@ -2,6 +2,7 @@ package dev.cellmonitor.cutover.backend.monitoring.sockets;
 
 import java.util.Set;
 
+import dev.cellmonitor.cutover.backend.web.PythonRepr;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,7 +61,7 @@ public enum SocketKind {
         JsonNode type = message.get("type");
         return switch (this) {
             case STUDENT -> !message.has("user_id")
-                    || PyJson.str(message.get("user_id")).equals(connection.userId() == null ? "None" : connection.userId());
+                    || PythonRepr.str(message.get("user_id")).equals(connection.userId() == null ? "None" : connection.userId());
             case DASHBOARD -> type != null && type.isString() && DASHBOARD_TYPES.contains(type.stringValue());
             default -> true;
         };

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
+import dev.cellmonitor.cutover.backend.web.PythonRepr;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -157,9 +158,9 @@ public class SocketRegistry {
             }
             String text;
             if (connection.kind().compactFrames()) {
-                text = compact != null ? compact : (compact = PyJson.compact(delivery.payload()));
+                text = compact != null ? compact : (compact = JSON.writeValueAsString(delivery.payload()));
             } else {
-                text = py != null ? py : (py = PyJson.dumps(delivery.payload()));
+                text = py != null ? py : (py = PythonRepr.jsonDumps(delivery.payload()));
             }
             if (connection.enqueue(text)) {
                 messagesSent.incrementAndGet();
@@ -196,7 +197,7 @@ public class SocketRegistry {
     }
 
     static String format(SocketKind kind, JsonNode payload) {
-        return kind.compactFrames() ? PyJson.compact(payload) : PyJson.dumps(payload);
+        return kind.compactFrames() ? JSON.writeValueAsString(payload) : PythonRepr.jsonDumps(payload);
     }
 
     /** Open sockets of the given kinds on this replica, in the order they connected. */

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.cellmonitor.cutover.backend.monitoring.sockets.PyJson;
 import dev.cellmonitor.cutover.backend.redis.RedisNames;
+import dev.cellmonitor.cutover.backend.web.PythonRepr;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -154,7 +154,7 @@ public final class LegacyWorkerFixture {
             update.put("alertLevel", "warning");
             update.put("message", "連続エラーが発生しています: " + cellKey);
         }
-        redis.convertAndSend(names.channel(RedisNames.DASHBOARD_UPDATES), PyJson.dumps(JSON.valueToTree(update)));
+        redis.convertAndSend(names.channel(RedisNames.DASHBOARD_UPDATES), PythonRepr.jsonDumps(JSON.valueToTree(update)));
     }
 
     private int threshold() {

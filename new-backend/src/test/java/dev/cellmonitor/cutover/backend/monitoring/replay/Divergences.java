@@ -35,7 +35,8 @@ final class Divergences {
             int end = line.lastIndexOf("}`");
             String id = line.startsWith("|") ? line.substring(1, Math.max(1, line.indexOf('|', 1))).strip() : "";
             if (id.matches("[A-Z]+-\\d+") && start >= 0 && end > start) {
-                all.add(new Divergence(id, JSON.readTree(line.substring(start + 1, end + 1))));
+                // inside a table cell a pipe is written \| (the file's header says so)
+                all.add(new Divergence(id, JSON.readTree(line.substring(start + 1, end + 1).replace("\\|", "|"))));
             }
         }
     }
