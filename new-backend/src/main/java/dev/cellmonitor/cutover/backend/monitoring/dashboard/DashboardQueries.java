@@ -25,7 +25,7 @@ class DashboardQueries {
             pending AS (
                 SELECT e.id, e.student_id, e.notebook_id, e.cell_id, e.executed_at, e.status, e.duration,
                        e.is_significant_error, e.consecutive_error_count
-                FROM cell_executions e WHERE e.id > (SELECT high_water FROM mark)
+                FROM cell_executions e WHERE e.id > coalesce((SELECT high_water FROM mark), 0)
                 UNION ALL
                 SELECT e.id, e.student_id, e.notebook_id, e.cell_id, e.executed_at, e.status, e.duration,
                        e.is_significant_error, e.consecutive_error_count

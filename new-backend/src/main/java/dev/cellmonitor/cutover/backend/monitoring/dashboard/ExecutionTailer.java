@@ -64,9 +64,11 @@ class ExecutionTailer implements SmartLifecycle {
                             + (skipIfBusy ? " SKIP LOCKED" : ""),
                     Map.of("name", NAME), Long.class);
             if (mark.isEmpty()) {
+                // locked by another replica, or the row is gone (the whole schema was emptied): put it back
+                jdbc.update("INSERT INTO cutover_dash_tailer (name) VALUES (:name) ON CONFLICT DO NOTHING", Map.of("name", NAME));
                 return 0;
             }
-            long highWater = mark.get(0);
+            long highWater = rewindIfEmptied(jdbc, mark.get(0));
             List<Row> fresh = jdbc.query("""
                     SELECT id, student_id, notebook_id, executed_at, status, duration, is_significant_error
                     FROM cell_executions WHERE id > :hw ORDER BY id LIMIT :n""",
@@ -93,6 +95,23 @@ class ExecutionTailer implements SmartLifecycle {
             return rows.size();
         });
         return applied == null ? 0 : applied;
+    }
+
+    /**
+     * When {@code cell_executions} was emptied or restarted below the mark (a reset of the legacy tables), the
+     * read model describes rows that are gone: start it again from nothing.
+     */
+    private long rewindIfEmptied(NamedParameterJdbcTemplate jdbc, long highWater) {
+        Long top = jdbc.queryForObject("SELECT max(id) FROM cell_executions", Map.of(), Long.class);
+        if (highWater == 0 || (top != null && top >= highWater)) {
+            return highWater;
+        }
+        log.warn("cell_executions ends below the dashboard tailer's mark ({} < {}): rebuilding the read model", top, highWater);
+        jdbc.update("""
+                TRUNCATE cutover_dash_tailer_gaps, cutover_dash_student_stats, cutover_dash_significant,
+                    cutover_dash_student_executions, cutover_dash_activity""", Map.of());
+        jdbc.update("UPDATE cutover_dash_tailer SET high_water = 0, updated_at = now() WHERE name = :name", Map.of("name", NAME));
+        return 0;
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
