@@ -40,7 +40,7 @@ public class Dashboard {
     private final DashboardQueries queries;
     private final InfluxPoints influx;
     private final Clock clock;
-    private final FreshResults<String, Map<String, Object>> overviews = new FreshResults<>();
+    private final FreshResults<Duration, Map<String, Object>> overviews = new FreshResults<>();
 
     @Autowired
     Dashboard(DashboardQueries queries, InfluxPoints influx) {
@@ -58,7 +58,8 @@ public class Dashboard {
      * asked ({@link FreshResults}); the answer is never older than the request.
      */
     public Map<String, Object> overview(String timeRange) {
-        return overviews.get(timeRange == null ? "" : timeRange, () -> computeOverview(timeRange));
+        // keyed by the window the answer depends on, so arbitrary time_range values cannot grow the map
+        return overviews.get(Range.of(timeRange).window(), () -> computeOverview(timeRange));
     }
 
     private Map<String, Object> computeOverview(String timeRange) {
