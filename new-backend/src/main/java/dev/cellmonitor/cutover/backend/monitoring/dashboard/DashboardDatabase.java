@@ -31,6 +31,9 @@ class DashboardDatabase implements DisposableBean {
         config.setMinimumIdle(1);
         config.setConnectionTimeout(5000);
         config.addDataSourceProperty("ApplicationName", "cutover-dashboard");
+        // the same few statements run all day: prepare them on the server at once and plan them once
+        config.addDataSourceProperty("prepareThreshold", "1");
+        config.setConnectionInitSql("SET plan_cache_mode = force_generic_plan");
         this.pool = new HikariDataSource(config);
         this.jdbc = new NamedParameterJdbcTemplate(pool);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
