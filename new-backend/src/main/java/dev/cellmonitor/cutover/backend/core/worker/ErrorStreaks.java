@@ -1,0 +1,244 @@
+package dev.cellmonitor.cutover.backend.core.worker;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Consecutive-error counting (CONTRACT.md §7.4) on the side table {@code cutover_error_streaks}: for an error, the
+ * count is 1 + the number of leading errors among the 10 newest executions of that student and cell; a success
+ * counts 0. The legacy computes it by scanning {@code cell_executions}, which has no usable index.
+ *
+ * <p>Rows other writers add to {@code cell_executions} (the legacy worker while both run) are applied at the start
+ * of every transaction: everything above the watermark, plus a short look-back for rows whose ids were taken before
+ * but committed after the last catch-up. A row is applied only if it is newer than the pair's
+ * {@code last_execution_id}, so re-reading rows is harmless. The watermark row is locked for the transaction, which
+ * serialises writers of several backend instances.
+ */
+final class ErrorStreaks {
+
+    static final int LOOKBACK = 500;
+    private static final String WATERMARK = "error_streaks";
+    private static final int PAGE = 20_000;
+
+    record Pair(int studentId, int cellId) {
+    }
+
+    private static final class State {
+        int streak;
+        long last;
+        boolean dirty;
+    }
+
+    /** Fills the table from the existing history when it has no watermark yet (first start on a legacy database). */
+    static void initialize(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM cutover_worker_state WHERE name = '" + WATERMARK + "'")) {
+            if (rs.next()) {
+                return;
+            }
+        }
+        rebuild(c);
+    }
+
+    private static void rebuild(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("LOCK TABLE cutover_error_streaks IN EXCLUSIVE MODE");
+            s.execute("DELETE FROM cutover_error_streaks");
+            s.execute("""
+                    WITH recent AS (
+                        SELECT id, student_id, cell_id, status,
+                               row_number() OVER (PARTITION BY student_id, cell_id ORDER BY executed_at DESC, id DESC) AS rn
+                        FROM cell_executions
+                    ), per_pair AS (
+                        SELECT student_id, cell_id,
+                               coalesce(min(rn) FILTER (WHERE status <> 'error') - 1, count(*)) AS streak,
+                               max(id) AS last_execution_id
+                        FROM recent WHERE rn <= 10 GROUP BY student_id, cell_id
+                    )
+                    INSERT INTO cutover_error_streaks (student_id, cell_id, streak, last_execution_id)
+                    SELECT student_id, cell_id, streak, last_execution_id FROM per_pair WHERE streak > 0""");
+            s.execute("INSERT INTO cutover_worker_state (name, value) VALUES ('" + WATERMARK + "',"
+                    + " coalesce((SELECT max(id) FROM cell_executions), 0))"
+                    + " ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value");
+        }
+    }
+
+    /** The streak state of one transaction. */
+    static final class Session {
+        private final Connection c;
+        private final Map<Pair, State> states = new HashMap<>();
+        private long watermark;
+
+        private Session(Connection c) {
+            this.c = c;
+        }
+
+        /** 1 + the streak for an error (and the streak grows), 0 for a success (and the streak resets). */
+        int record(Pair pair, long executionId, boolean error) {
+            State s = states.computeIfAbsent(pair, p -> new State());
+            watermark = Math.max(watermark, executionId);
+            if (error) {
+                int count = Math.min(s.streak, 10) + 1;
+                s.streak = Math.min(s.streak + 1, 10);
+                s.last = executionId;
+                s.dirty = true;
+                return count;
+            }
+            if (s.streak != 0) {
+                s.streak = 0;
+                s.last = executionId;
+                s.dirty = true;
+            }
+            return 0;
+        }
+
+        /** Writes what changed and moves the watermark; part of the caller's transaction. */
+        void finish() throws SQLException {
+            List<Integer> students = new ArrayList<>();
+            List<Integer> cells = new ArrayList<>();
+            List<Integer> streaks = new ArrayList<>();
+            List<Long> lasts = new ArrayList<>();
+            states.entrySet().stream().filter(e -> e.getValue().dirty)
+                    .sorted((a, b) -> a.getKey().studentId() != b.getKey().studentId()
+                            ? Integer.compare(a.getKey().studentId(), b.getKey().studentId())
+                            : Integer.compare(a.getKey().cellId(), b.getKey().cellId()))
+                    .forEach(e -> {
+                        students.add(e.getKey().studentId());
+                        cells.add(e.getKey().cellId());
+                        streaks.add(e.getValue().streak);
+                        lasts.add(e.getValue().last);
+                    });
+            if (!students.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO cutover_error_streaks (student_id, cell_id, streak, last_execution_id)
+                        SELECT * FROM unnest(?::int[], ?::int[], ?::int[], ?::bigint[])
+                        ON CONFLICT (student_id, cell_id)
+                        DO UPDATE SET streak = EXCLUDED.streak, last_execution_id = EXCLUDED.last_execution_id""")) {
+                    ps.setArray(1, array(c, "integer", students));
+                    ps.setArray(2, array(c, "integer", cells));
+                    ps.setArray(3, array(c, "integer", streaks));
+                    ps.setArray(4, array(c, "bigint", lasts));
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE cutover_worker_state SET value = ? WHERE name = '" + WATERMARK + "' AND value < ?")) {
+                ps.setLong(1, watermark);
+                ps.setLong(2, watermark);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Locks the watermark, applies rows other writers added since the last transaction and loads the state of the
+     * given pairs. Must run inside the caller's transaction.
+     */
+    static Session begin(Connection c, Set<Pair> pairs) throws SQLException {
+        Session session = new Session(c);
+        long watermark;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM cutover_worker_state WHERE name = '" + WATERMARK + "' FOR UPDATE")) {
+            if (!rs.next()) {
+                rebuild(c);
+                return begin(c, pairs);
+            }
+            watermark = rs.getLong(1);
+        }
+        long newest;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) FROM cell_executions")) {
+            rs.next();
+            newest = rs.getLong(1);
+        }
+        if (newest < watermark) {
+            // cell_executions lost rows it had (a reset): start again from what is there now
+            rebuild(c);
+            return begin(c, pairs);
+        }
+        session.watermark = newest;
+
+        List<long[]> foreign = new ArrayList<>();
+        if (newest > watermark - LOOKBACK) {
+            long from = Math.max(0, watermark - LOOKBACK);
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, student_id, cell_id, status = 'error'"
+                    + " FROM cell_executions WHERE id > ? ORDER BY id LIMIT " + PAGE)) {
+                while (true) {
+                    ps.setLong(1, from);
+                    int n = 0;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            n++;
+                            from = rs.getLong(1);
+                            foreign.add(new long[] {from, rs.getInt(2), rs.getInt(3), rs.getBoolean(4) ? 1 : 0});
+                        }
+                    }
+                    if (n < PAGE) {
+                        break;
+                    }
+                }
+            }
+        }
+        Set<Pair> wanted = new HashSet<>(pairs);
+        for (long[] row : foreign) {
+            wanted.add(new Pair((int) row[1], (int) row[2]));
+        }
+        load(c, wanted, session.states);
+        for (long[] row : foreign) {
+            State s = session.states.get(new Pair((int) row[1], (int) row[2]));
+            if (row[0] <= s.last) {
+                continue;
+            }
+            if (row[3] == 1) {
+                s.streak = Math.min(s.streak + 1, 10);
+                s.last = row[0];
+                s.dirty = true;
+            } else if (s.streak != 0) {
+                s.streak = 0;
+                s.last = row[0];
+                s.dirty = true;
+            }
+        }
+        return session;
+    }
+
+    private static void load(Connection c, Set<Pair> pairs, Map<Pair, State> into) throws SQLException {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        List<Integer> students = new ArrayList<>(pairs.size());
+        List<Integer> cells = new ArrayList<>(pairs.size());
+        for (Pair p : pairs) {
+            students.add(p.studentId());
+            cells.add(p.cellId());
+            into.put(p, new State());
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.student_id, s.cell_id, s.streak, s.last_execution_id"
+                + " FROM cutover_error_streaks s JOIN unnest(?::int[], ?::int[]) AS k(st, ce)"
+                + " ON s.student_id = k.st AND s.cell_id = k.ce")) {
+            ps.setArray(1, array(c, "integer", students));
+            ps.setArray(2, array(c, "integer", cells));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    State s = into.get(new Pair(rs.getInt(1), rs.getInt(2)));
+                    s.streak = rs.getInt(3);
+                    s.last = rs.getLong(4);
+                }
+            }
+        }
+    }
+
+    static Array array(Connection c, String type, List<?> values) throws SQLException {
+        return c.createArrayOf(type, values.toArray());
+    }
+}
