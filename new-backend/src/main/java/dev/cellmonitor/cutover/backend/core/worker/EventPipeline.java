@@ -1,7 +1,6 @@
 package dev.cellmonitor.cutover.backend.core.worker;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import dev.cellmonitor.cutover.backend.core.events.EventData;
 import dev.cellmonitor.cutover.backend.core.events.EventSink;
-import dev.cellmonitor.cutover.backend.redis.RedisNames;
 
 /**
  * The event worker: one bounded queue in front of one writer thread. Callers hand over events and, for
@@ -43,24 +41,20 @@ public class EventPipeline implements EventSink, SmartLifecycle {
 
     private final BatchWriter writer;
     private final Fanout fanout;
-    private final InfluxWriter influx;
     private final WorkerStats stats;
     private final WorkerProperties properties;
-    private final RedisNames names;
     private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final Semaphore capacity;
     private volatile boolean accepting;
     private volatile Thread thread;
     private boolean initialized;
 
-    EventPipeline(DataSource dataSource, ErrorThreshold threshold, Fanout fanout, InfluxWriter influx,
-            WorkerStats stats, WorkerProperties properties, RedisNames names) {
+    EventPipeline(DataSource dataSource, ErrorThreshold threshold, Fanout fanout, WorkerStats stats,
+            WorkerProperties properties) {
         this.writer = new BatchWriter(dataSource, threshold);
         this.fanout = fanout;
-        this.influx = influx;
         this.stats = stats;
         this.properties = properties;
-        this.names = names;
         this.capacity = new Semaphore(properties.queueCapacity());
     }
 
@@ -148,7 +142,7 @@ public class EventPipeline implements EventSink, SmartLifecycle {
             for (Job job : group) {
                 finish(job, null);
             }
-            announce(outcomes);
+            fanout.announce(outcomes);
         } catch (SQLException | RuntimeException e) {
             if (group.size() > 1) {
                 // find the job that cannot be stored; the others go in on their own
@@ -175,7 +169,7 @@ public class EventPipeline implements EventSink, SmartLifecycle {
                 Thread.sleep(pause);
                 List<BatchWriter.Outcome> outcomes = write(job.events());
                 finish(job, null);
-                announce(outcomes);
+                fanout.announce(outcomes);
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -215,44 +209,6 @@ public class EventPipeline implements EventSink, SmartLifecycle {
         } else {
             job.done().completeExceptionally(failure);
         }
-    }
-
-    /** The legacy worker's Redis messages and InfluxDB points for what was just committed. */
-    private void announce(List<BatchWriter.Outcome> outcomes) {
-        String health = PyJson.write(stats.health());
-        Instant now = Instant.now();
-        List<Fanout.Publication> publications = new ArrayList<>(outcomes.size() * 2);
-        List<String> points = influx.enabled() ? new ArrayList<>(outcomes.size()) : List.of();
-        for (BatchWriter.Outcome o : outcomes) {
-            WorkerEvent e = o.event();
-            String type = e.type();
-            publications.add(publication(RedisNames.NOTIFICATIONS, LegacyMessages.processed(e, health)));
-            if (Routing.notifiesHelpRequest(type)) {
-                publications.add(publication(RedisNames.HELP_REQUESTS, LegacyMessages.realtimeHelpRequest(e)));
-            }
-            if (!o.handled()) {
-                continue;
-            }
-            switch (type) {
-                case Routing.CELL_EXECUTED -> publications.add(publication(RedisNames.DASHBOARD_UPDATES,
-                        LegacyMessages.dashboardUpdate(e, o.studentName(), o.significant())));
-                case Routing.HELP -> publications.add(publication(RedisNames.HELP_REQUESTS,
-                        LegacyMessages.helpRequest(e, o.studentName())));
-                case Routing.ERROR_OCCURRED -> publications.add(publication(RedisNames.ERROR_ALERTS,
-                        LegacyMessages.errorAlert(e, o.studentName())));
-                default -> {
-                }
-            }
-            if (influx.enabled()) {
-                points.add(InfluxLines.studentProgress(e.data(), now));
-            }
-        }
-        fanout.publish(publications);
-        influx.write(points);
-    }
-
-    private Fanout.Publication publication(String channel, Object message) {
-        return new Fanout.Publication(names.channel(channel), PyJson.write(message));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.cellmonitor.cutover.backend.core.worker;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -11,51 +12,59 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
+import dev.cellmonitor.cutover.backend.redis.RedisNames;
 import io.lettuce.core.LettuceFutures;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.StringCodec;
 
 /**
- * Publishes the worker's Redis messages after their events are committed, on its own thread and connection, many
- * per round trip. Ingestion never waits for Redis: when Redis is slow or down, whole batches of messages are
- * dropped (counted and logged) instead of holding events back, as the messages are notifications, not data.
+ * What follows a commit, on its own thread so the writer goes on with the next batch: the legacy worker's Redis
+ * messages (CONTRACT.md §6.2 d-h) and InfluxDB points. Messages go out many per command: a tiny Lua script publishes
+ * a whole chunk, so tens of thousands of messages per second cost a few round trips (plain PUBLISH when scripting is
+ * refused). Ingestion never waits for Redis: when Redis is slow or down, batches of messages are dropped (counted and
+ * logged) instead of holding events back; the messages are notifications, the data is in PostgreSQL.
  */
 @Component
 class Fanout implements SmartLifecycle {
 
-    record Publication(String channel, String payload) {
-    }
-
     private static final Logger log = LoggerFactory.getLogger(Fanout.class);
     private static final int MAX_PENDING_BATCHES = 1_000;
-    private static final List<Publication> STOP = List.of();
+    private static final int MESSAGES_PER_SCRIPT = 500;
+    private static final String PUBLISH_ALL =
+            "for i = 1, #ARGV, 2 do redis.call('PUBLISH', ARGV[i], ARGV[i + 1]) end return #ARGV / 2";
+    private static final List<BatchWriter.Outcome> STOP = List.of();
 
-    private final LettuceConnectionFactory factory;
-    private final BlockingQueue<List<Publication>> pending = new ArrayBlockingQueue<>(MAX_PENDING_BATCHES);
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final WorkerRedis redis;
     private final WorkerStats stats;
+    private final RedisNames names;
+    private final InfluxWriter influx;
+    private final BlockingQueue<List<BatchWriter.Outcome>> pending = new ArrayBlockingQueue<>(MAX_PENDING_BATCHES);
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Thread thread;
     private StatefulRedisConnection<String, String> connection;
+    private String scriptSha;
+    private boolean plainPublish;
 
-    Fanout(LettuceConnectionFactory factory, WorkerStats stats) {
-        this.factory = factory;
+    Fanout(WorkerRedis redis, WorkerStats stats, RedisNames names, InfluxWriter influx) {
+        this.redis = redis;
         this.stats = stats;
+        this.names = names;
+        this.influx = influx;
     }
 
-    void publish(List<Publication> publications) {
-        if (publications.isEmpty()) {
+    /** Hands over the outcomes of a committed transaction. */
+    void announce(List<BatchWriter.Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
             return;
         }
         inFlight.incrementAndGet();
-        if (!pending.offer(publications)) {
+        if (!pending.offer(outcomes)) {
             inFlight.decrementAndGet();
-            stats.droppedMessages.addAndGet(publications.size());
-            log.warn("Redis fan-out is {} batches behind: dropped {} messages", MAX_PENDING_BATCHES, publications.size());
+            stats.droppedMessages.addAndGet(outcomes.size());
+            log.warn("Redis fan-out is {} batches behind: no messages for {} events", MAX_PENDING_BATCHES, outcomes.size());
         }
     }
 
@@ -66,25 +75,27 @@ class Fanout implements SmartLifecycle {
 
     private void run() {
         while (true) {
-            List<Publication> first;
+            List<BatchWriter.Outcome> first;
             try {
                 first = pending.take();
             } catch (InterruptedException e) {
                 return;
             }
-            if (first == STOP) {
-                return;
-            }
-            List<List<Publication>> batches = new ArrayList<>();
+            List<List<BatchWriter.Outcome>> batches = new ArrayList<>();
             batches.add(first);
             pending.drainTo(batches, 50);
             boolean stop = batches.remove(STOP);
+            List<String> channelsAndMessages = new ArrayList<>();
+            List<String> points = new ArrayList<>();
+            for (List<BatchWriter.Outcome> batch : batches) {
+                render(batch, channelsAndMessages, points);
+            }
+            influx.write(points);
             try {
-                send(batches);
+                send(channelsAndMessages);
             } catch (RuntimeException e) {
-                int lost = batches.stream().mapToInt(List::size).sum();
-                stats.droppedMessages.addAndGet(lost);
-                log.warn("Redis fan-out failed, {} messages not published: {}", lost, e.toString());
+                stats.droppedMessages.addAndGet(channelsAndMessages.size() / 2);
+                log.warn("Redis fan-out failed, {} messages not published: {}", channelsAndMessages.size() / 2, e.toString());
                 closeConnection();
             } finally {
                 inFlight.addAndGet(-batches.size());
@@ -95,21 +106,105 @@ class Fanout implements SmartLifecycle {
         }
     }
 
-    private void send(List<List<Publication>> batches) {
-        if (connection == null || !connection.isOpen()) {
-            connection = ((RedisClient) factory.getRequiredNativeClient()).connect(StringCodec.UTF8);
-            connection.setAutoFlushCommands(false);
+    /** The legacy worker's messages and points for the events of one transaction, as channel/message pairs. */
+    private void render(List<BatchWriter.Outcome> outcomes, List<String> out, List<String> points) {
+        String health = PyJson.write(stats.health());
+        Instant now = Instant.now();
+        for (BatchWriter.Outcome o : outcomes) {
+            WorkerEvent e = o.event();
+            String type = e.type();
+            add(out, RedisNames.NOTIFICATIONS, LegacyMessages.processed(e, health));
+            if (Routing.notifiesHelpRequest(type)) {
+                add(out, RedisNames.HELP_REQUESTS, LegacyMessages.realtimeHelpRequest(e));
+            }
+            if (!o.handled()) {
+                continue;
+            }
+            switch (type) {
+                case Routing.CELL_EXECUTED ->
+                        add(out, RedisNames.DASHBOARD_UPDATES, LegacyMessages.dashboardUpdate(e, o.studentName(), o.significant()));
+                case Routing.HELP -> add(out, RedisNames.HELP_REQUESTS, LegacyMessages.helpRequest(e, o.studentName()));
+                case Routing.ERROR_OCCURRED -> add(out, RedisNames.ERROR_ALERTS, LegacyMessages.errorAlert(e, o.studentName()));
+                default -> {
+                }
+            }
+            if (influx.enabled()) {
+                points.add(InfluxLines.studentProgress(e.data(), now));
+            }
         }
-        List<RedisFuture<Long>> futures = new ArrayList<>();
-        for (List<Publication> batch : batches) {
-            for (Publication p : batch) {
-                futures.add(connection.async().publish(p.channel(), p.payload()));
+    }
+
+    private void add(List<String> out, String channel, Object message) {
+        out.add(names.channel(channel));
+        out.add(PyJson.write(message));
+    }
+
+    private void send(List<String> channelsAndMessages) {
+        if (channelsAndMessages.isEmpty()) {
+            return;
+        }
+        if (connection == null || !connection.isOpen()) {
+            connection = redis.connect();
+            connection.setAutoFlushCommands(false);
+            scriptSha = null;
+        }
+        List<List<String>> chunks = new ArrayList<>();
+        int step = 2 * MESSAGES_PER_SCRIPT;
+        for (int from = 0; from < channelsAndMessages.size(); from += step) {
+            chunks.add(channelsAndMessages.subList(from, Math.min(from + step, channelsAndMessages.size())));
+        }
+        for (int attempt = 0; attempt < 3 && !chunks.isEmpty(); attempt++) {
+            chunks = sendChunks(chunks);
+        }
+        if (!chunks.isEmpty()) {
+            throw new IllegalStateException("Redis refused " + chunks.size() + " chunks of messages");
+        }
+    }
+
+    /** Sends the chunks in one round trip; returns those Redis refused, after adapting how they are sent. */
+    private List<List<String>> sendChunks(List<List<String>> chunks) {
+        List<RedisFuture<?>> futures = new ArrayList<>();
+        List<List<String>> futureChunks = new ArrayList<>();
+        for (List<String> chunk : chunks) {
+            if (plainPublish) {
+                for (int i = 0; i < chunk.size(); i += 2) {
+                    futures.add(connection.async().publish(chunk.get(i), chunk.get(i + 1)));
+                    futureChunks.add(chunk.subList(i, i + 2));
+                }
+            } else {
+                futures.add(publishAll(chunk));
+                futureChunks.add(chunk);
             }
         }
         connection.flushCommands();
         if (!LettuceFutures.awaitAll(Duration.ofSeconds(5), futures.toArray(new RedisFuture[0]))) {
-            throw new IllegalStateException("Redis did not confirm " + futures.size() + " publications within 5 s");
+            throw new IllegalStateException("Redis did not confirm " + futures.size() + " commands in 5 s");
         }
+        List<List<String>> refused = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            String error = futures.get(i).getError();
+            if (error == null) {
+                continue;
+            }
+            refused.add(futureChunks.get(i));
+            if (error.startsWith("NOSCRIPT")) {
+                scriptSha = null; // Redis restarted and forgot the script
+            } else if (!plainPublish) {
+                log.info("Redis refused the publishing script ({}), using plain PUBLISH", error);
+                plainPublish = true;
+            }
+        }
+        return refused;
+    }
+
+    private RedisFuture<Long> publishAll(List<String> chunk) {
+        String[] args = chunk.toArray(new String[0]);
+        if (scriptSha == null) {
+            RedisFuture<Long> f = connection.async().eval(PUBLISH_ALL, ScriptOutputType.INTEGER, new String[0], args);
+            scriptSha = connection.async().digest(PUBLISH_ALL);
+            return f;
+        }
+        return connection.async().evalsha(scriptSha, ScriptOutputType.INTEGER, new String[0], args);
     }
 
     private void closeConnection() {
@@ -136,11 +231,11 @@ class Fanout implements SmartLifecycle {
             return;
         }
         try {
-            // let queued messages go out, briefly
+            // let what is queued go out, briefly
             if (!pending.offer(STOP, 2, TimeUnit.SECONDS)) {
                 t.interrupt();
             }
-            t.join(3_000);
+            t.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -153,7 +248,7 @@ class Fanout implements SmartLifecycle {
         return thread != null;
     }
 
-    /** Stops after the pipeline (which still hands over messages while it drains). */
+    /** Stops after the pipeline, which still hands over outcomes while it drains. */
     @Override
     public int getPhase() {
         return EventPipeline.PHASE - 1;

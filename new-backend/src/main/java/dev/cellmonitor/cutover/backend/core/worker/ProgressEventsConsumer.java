@@ -12,12 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
 import dev.cellmonitor.cutover.backend.redis.RedisNames;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import tools.jackson.core.JacksonException;
@@ -40,7 +37,7 @@ class ProgressEventsConsumer implements SmartLifecycle {
     private static final int CHUNK = 200;
     private static final String STOP = "\u0000stop";
 
-    private final LettuceConnectionFactory factory;
+    private final WorkerRedis redis;
     private final EventPipeline pipeline;
     private final LegacyWorkerWatch legacy;
     private final WorkerStats stats;
@@ -53,9 +50,9 @@ class ProgressEventsConsumer implements SmartLifecycle {
     private volatile boolean subscribed;
     private volatile boolean running;
 
-    ProgressEventsConsumer(LettuceConnectionFactory factory, EventPipeline pipeline, LegacyWorkerWatch legacy,
+    ProgressEventsConsumer(WorkerRedis redis, EventPipeline pipeline, LegacyWorkerWatch legacy,
             WorkerStats stats, WorkerProperties properties, RedisNames names) {
-        this.factory = factory;
+        this.redis = redis;
         this.pipeline = pipeline;
         this.legacy = legacy;
         this.stats = stats;
@@ -81,7 +78,7 @@ class ProgressEventsConsumer implements SmartLifecycle {
                 log.info("unsubscribed from {}: the legacy worker is back", channel);
             } else if (!legacyActive && !subscribed) {
                 if (connection == null || !connection.isOpen()) {
-                    connection = ((RedisClient) factory.getRequiredNativeClient()).connectPubSub(StringCodec.UTF8);
+                    connection = redis.connectPubSub();
                     connection.addListener(new RedisPubSubAdapter<>() {
                         @Override
                         public void message(String from, String message) {

@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class PyJson {
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private PyJson() {
     }
 
@@ -112,7 +114,8 @@ final class PyJson {
                 case '\f' -> out.append("\\f");
                 default -> {
                     if (c < 0x20 || c > 0x7e) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
+                                .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
                     } else {
                         out.append(c);
                     }
