@@ -30,6 +30,13 @@ import dev.cellmonitor.cutover.backend.core.worker.Identities.CellKey;
  * The legacy worker's event router (CONTRACT.md §7.3) for a whole batch in one transaction: look-ups and inserts
  * are set-based (arrays + {@code unnest}), ids come from {@link Identities} when known, and the order of events
  * inside the batch is kept wherever it matters (consecutive errors, help flags, cell content).
+ *
+ * <p>Foreign keys: PostgreSQL checks the legacy schema's foreign keys row by row, four look-ups and row locks per
+ * execution row, which costs several times the insert itself. When the database user may set
+ * {@code session_replication_role} ({@code set-based-reference-checks}), the transaction turns the per-row checks
+ * off and does the same check once per referenced row instead: it locks every student, team, notebook, cell and
+ * session it references {@code FOR KEY SHARE} (what the per-row check locks) and fails, like a foreign-key
+ * violation, if one is missing. The schema and the guarantee stay the same.
  */
 final class BatchWriter {
 
@@ -38,10 +45,12 @@ final class BatchWriter {
     private final DataSource dataSource;
     private final Identities ids = new Identities();
     private final ErrorThreshold threshold;
+    private boolean setBasedReferenceChecks;
 
-    BatchWriter(DataSource dataSource, ErrorThreshold threshold) {
+    BatchWriter(DataSource dataSource, ErrorThreshold threshold, boolean setBasedReferenceChecks) {
         this.dataSource = dataSource;
         this.threshold = threshold;
+        this.setBasedReferenceChecks = setBasedReferenceChecks;
     }
 
     /** What became of one event, for the publications that follow the commit. */
@@ -58,6 +67,18 @@ final class BatchWriter {
                 c.rollback();
                 throw e;
             }
+            if (setBasedReferenceChecks) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("SELECT set_config('session_replication_role', 'replica', true)");
+                    log.info("foreign keys of the worker's inserts are checked once per referenced row");
+                } catch (SQLException e) {
+                    setBasedReferenceChecks = false;
+                    log.info("the database user may not set session_replication_role ({}): foreign keys are checked"
+                            + " row by row", e.getMessage());
+                } finally {
+                    c.rollback();
+                }
+            }
         }
     }
 
@@ -66,7 +87,6 @@ final class BatchWriter {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                ids.verify(c);
                 Tx tx = new Tx(c, events);
                 List<Outcome> outcomes = tx.run();
                 c.commit();
@@ -114,6 +134,14 @@ final class BatchWriter {
         private final Map<String, Integer> notebooks = new HashMap<>();
         private final Map<CellKey, Identities.Cell> cells = new HashMap<>();
         private final Map<Integer, Integer> sessions = new HashMap<>();
+        /** Rows this transaction makes other rows point to, for the set-based foreign-key check. */
+        private final Set<Integer> refTeams = new HashSet<>();
+        private final Set<Integer> refStudents = new HashSet<>();
+        private final Set<Integer> refNotebooks = new HashSet<>();
+        private final Set<Integer> refCells = new HashSet<>();
+        private final Set<Integer> refSessions = new HashSet<>();
+        private List<Long> executionIds = List.of();
+        private Long watermark;
 
         Tx(Connection c, List<WorkerEvent> events) {
             this.c = c;
@@ -127,6 +155,8 @@ final class BatchWriter {
                     handled.add(e);
                 }
             }
+            int executions = (int) handled.stream().filter(e -> Routing.CELL_EXECUTED.equals(e.type())).count();
+            prelude(executions);
             resolveStudents(handled);
             resolveNotebooksAndCells(handled);
             resolveSessions(handled);
@@ -134,6 +164,7 @@ final class BatchWriter {
             updateCellContents(handled);
             updateHelp(handled);
             runInstructorHandlers();
+            checkReferences();
 
             Set<WorkerEvent> handledSet = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             handledSet.addAll(handled);
@@ -144,6 +175,77 @@ final class BatchWriter {
                 outcomes.add(new Outcome(e, ok, s == null ? null : s.name(), Boolean.TRUE.equals(significant.get(e))));
             }
             return outcomes;
+        }
+
+        /**
+         * The transaction's first statement: the sequences (to notice a database reset under the cache), the switch
+         * to set-based foreign-key checks, the ids of the execution rows and the consecutive-error watermark lock.
+         */
+        private void prelude(int executions) throws SQLException {
+            StringBuilder sql = new StringBuilder("SELECT (SELECT last_value FROM teams_id_seq),"
+                    + " (SELECT last_value FROM students_id_seq), (SELECT last_value FROM notebooks_id_seq),"
+                    + " (SELECT last_value FROM cells_id_seq), (SELECT last_value FROM sessions_id_seq)");
+            if (setBasedReferenceChecks) {
+                sql.append(", set_config('session_replication_role', 'replica', true)");
+            }
+            if (executions > 0) {
+                sql.append(", ARRAY(SELECT nextval('cell_executions_id_seq') FROM generate_series(1, ?)), ")
+                        .append(ErrorStreaks.LOCK_WATERMARK);
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                if (executions > 0) {
+                    ps.setInt(1, executions);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    ids.verify(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                    if (executions > 0) {
+                        int at = setBasedReferenceChecks ? 7 : 6;
+                        List<Long> allocated = new ArrayList<>(executions);
+                        for (Object id : (Object[]) rs.getArray(at).getArray()) {
+                            allocated.add(((Number) id).longValue());
+                        }
+                        allocated.sort(null);
+                        executionIds = allocated;
+                        long w = rs.getLong(at + 1);
+                        watermark = rs.wasNull() ? null : w;
+                    }
+                }
+            }
+        }
+
+        /**
+         * With set-based checks: every row this transaction points to is locked like a foreign-key check locks it, and
+         * a missing one fails the transaction like a foreign-key violation (the caller forgets its cache and retries).
+         */
+        private void checkReferences() throws SQLException {
+            if (!setBasedReferenceChecks) {
+                return;
+            }
+            String[] tables = {"teams", "students", "notebooks", "cells", "sessions"};
+            List<Set<Integer>> refs = List.of(refTeams, refStudents, refNotebooks, refCells, refSessions);
+            StringBuilder sql = new StringBuilder("WITH ");
+            for (int i = 0; i < tables.length; i++) {
+                sql.append(i == 0 ? "" : ", ").append("r").append(i).append(" AS (SELECT id FROM ").append(tables[i])
+                        .append(" WHERE id = ANY(?) FOR KEY SHARE)");
+            }
+            sql.append(" SELECT ");
+            for (int i = 0; i < tables.length; i++) {
+                sql.append(i == 0 ? "" : ", ").append("(SELECT count(*) FROM r").append(i).append(')');
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < tables.length; i++) {
+                    ps.setArray(i + 1, ErrorStreaks.array(c, "integer", new ArrayList<>(refs.get(i))));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    for (int i = 0; i < tables.length; i++) {
+                        if (rs.getInt(i + 1) != refs.get(i).size()) {
+                            throw new SQLException("a referenced " + tables[i] + " row no longer exists", "23503");
+                        }
+                    }
+                }
+            }
         }
 
         /** The router's requirements: a type, an e-mail, and for cell_executed a notebook and a cell. */
@@ -210,7 +312,11 @@ final class BatchWriter {
                 EventData first = firstByEmail.get(email);
                 emails.add(email);
                 names.add(first.userName());
-                teamIds.add(WorkerEvent.truthy(first.teamName()) ? teams.get(first.teamName()) : null);
+                Integer teamId = WorkerEvent.truthy(first.teamName()) ? teams.get(first.teamName()) : null;
+                teamIds.add(teamId);
+                if (teamId != null) {
+                    refTeams.add(teamId);
+                }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO students (email, name, team_id, is_requesting_help)"
                     + " SELECT e, n, t, false FROM unnest(?::varchar[], ?::varchar[], ?::int[]) AS v(e, n, t)"
@@ -361,6 +467,7 @@ final class BatchWriter {
                 EventData first = firstByCell.get(key);
                 cellIds.add(key.cellId());
                 notebookIds.add(key.notebookId());
+                refNotebooks.add(key.notebookId());
                 types.add(WorkerEvent.truthy(first.cellType()) ? first.cellType() : "code");
                 positions.add(first.cellIndex() == null ? null : first.cellIndex().intValue());
                 contents.add(first.code());
@@ -437,6 +544,7 @@ final class BatchWriter {
             if (missing.isEmpty()) {
                 return;
             }
+            refStudents.addAll(missing);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (session_id, student_id, is_active)"
                     + " SELECT gen_random_uuid()::text, s, true FROM unnest(?::int[]) AS s RETURNING student_id, id")) {
                 ps.setArray(1, ErrorStreaks.array(c, "integer", missing));
@@ -460,22 +568,11 @@ final class BatchWriter {
             if (executed.isEmpty()) {
                 return significant;
             }
-            List<Long> executionIds = new ArrayList<>(executed.size());
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT nextval('cell_executions_id_seq') FROM generate_series(1, ?)")) {
-                ps.setInt(1, executed.size());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        executionIds.add(rs.getLong(1));
-                    }
-                }
-            }
-            executionIds.sort(null);
             Set<Pair> pairs = new HashSet<>();
             for (WorkerEvent e : executed) {
                 pairs.add(new Pair(students.get(e.email()).id(), cells.get(cellKey(e.data())).id()));
             }
-            ErrorStreaks.Session streaks = ErrorStreaks.begin(c, pairs);
+            ErrorStreaks.Session streaks = ErrorStreaks.begin(c, watermark, pairs);
             int limit = threshold.current();
 
             int n = executed.size();
@@ -511,6 +608,10 @@ final class BatchWriter {
                 cellIds.add(cell);
                 studentIds.add(student);
                 sessionIds.add(sessions.get(student));
+                refNotebooks.add(key.notebookId());
+                refCells.add(cell);
+                refStudents.add(student);
+                refSessions.add(sessions.get(student));
                 counts.add(d.executionCount() == null ? null : d.executionCount().intValue());
                 statuses.add(error ? "error" : "success");
                 Double ms = d.executionDurationMs();

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,13 +21,19 @@ import java.util.Set;
  * of every transaction: everything above the watermark, plus a short look-back for rows whose ids were taken before
  * but committed after the last catch-up. A row is applied only if it is newer than the pair's
  * {@code last_execution_id}, so re-reading rows is harmless. The watermark row is locked for the transaction, which
- * serialises writers of several backend instances.
+ * serialises the writers of several backend instances.
  */
 final class ErrorStreaks {
 
     static final int LOOKBACK = 500;
     private static final String WATERMARK = "error_streaks";
     private static final int PAGE = 20_000;
+
+    /** The watermark row, locked for the rest of the transaction; part of the transaction's first statement. */
+    static final String LOCK_WATERMARK = "(SELECT value FROM cutover_worker_state WHERE name = '" + WATERMARK + "' FOR UPDATE)";
+
+    private ErrorStreaks() {
+    }
 
     record Pair(int studentId, int cellId) {
     }
@@ -41,13 +46,9 @@ final class ErrorStreaks {
 
     /** Fills the table from the existing history when it has no watermark yet (first start on a legacy database). */
     static void initialize(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT value FROM cutover_worker_state WHERE name = '" + WATERMARK + "'")) {
-            if (rs.next()) {
-                return;
-            }
+        if (lockWatermark(c) == null) {
+            rebuild(c);
         }
-        rebuild(c);
     }
 
     private static void rebuild(Connection c) throws SQLException {
@@ -70,6 +71,99 @@ final class ErrorStreaks {
             s.execute("INSERT INTO cutover_worker_state (name, value) VALUES ('" + WATERMARK + "',"
                     + " coalesce((SELECT max(id) FROM cell_executions), 0))"
                     + " ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value");
+        }
+    }
+
+    private static Long lockWatermark(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + LOCK_WATERMARK)) {
+            rs.next();
+            long v = rs.getLong(1);
+            return rs.wasNull() ? null : v;
+        }
+    }
+
+    /**
+     * Applies rows other writers added since the last transaction and loads the state of the given pairs, in one
+     * statement. {@code lockedWatermark} is the value read with {@link #LOCK_WATERMARK} in this transaction (null when
+     * the table was never filled). Must run inside the caller's transaction.
+     */
+    static Session begin(Connection c, Long lockedWatermark, Set<Pair> pairs) throws SQLException {
+        if (lockedWatermark == null) {
+            rebuild(c);
+            return begin(c, lockWatermark(c), pairs);
+        }
+        long watermark = lockedWatermark;
+        List<Integer> students = new ArrayList<>(pairs.size());
+        List<Integer> cells = new ArrayList<>(pairs.size());
+        for (Pair p : pairs) {
+            students.add(p.studentId());
+            cells.add(p.cellId());
+        }
+        // kind 0: the newest id; kind 1: a row to catch up on; kind 2: a stored streak
+        String sql = """
+                WITH r AS (SELECT id, student_id, cell_id, status = 'error' AS err FROM cell_executions
+                           WHERE id > ? ORDER BY id LIMIT %d),
+                     p AS (SELECT student_id, cell_id FROM r UNION SELECT * FROM unnest(?::int[], ?::int[]))
+                SELECT 0, coalesce(max(id), 0), 0, 0, 0 FROM cell_executions
+                UNION ALL SELECT 1, id, student_id, cell_id, CASE WHEN err THEN 1 ELSE 0 END FROM r
+                UNION ALL SELECT 2, s.last_execution_id, s.student_id, s.cell_id, s.streak
+                          FROM cutover_error_streaks s JOIN p ON p.student_id = s.student_id AND p.cell_id = s.cell_id"""
+                .formatted(PAGE);
+        Session session = new Session(c);
+        List<long[]> foreign = new ArrayList<>();
+        long newest = 0;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, Math.max(0, watermark - LOOKBACK));
+            ps.setArray(2, array(c, "integer", students));
+            ps.setArray(3, array(c, "integer", cells));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int kind = rs.getInt(1);
+                    if (kind == 0) {
+                        newest = rs.getLong(2);
+                    } else if (kind == 1) {
+                        foreign.add(new long[] {rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)});
+                    } else {
+                        State s = new State();
+                        s.last = rs.getLong(2);
+                        s.streak = rs.getInt(5);
+                        session.states.put(new Pair(rs.getInt(3), rs.getInt(4)), s);
+                    }
+                }
+            }
+        }
+        if (newest < watermark) {
+            // cell_executions lost rows it had (a reset): start again from what is there now
+            rebuild(c);
+            return begin(c, lockWatermark(c), pairs);
+        }
+        foreign.sort((a, b) -> Long.compare(a[0], b[0]));
+        apply(session, foreign);
+        if (foreign.size() == PAGE) {
+            // far behind (this backend was down while the legacy worker wrote): go on page by page
+            session.watermark = foreign.getLast()[0];
+            session.finish();
+            return begin(c, session.watermark, pairs);
+        }
+        session.watermark = newest;
+        return session;
+    }
+
+    private static void apply(Session session, List<long[]> rows) {
+        for (long[] row : rows) {
+            State s = session.states.computeIfAbsent(new Pair((int) row[1], (int) row[2]), p -> new State());
+            if (row[0] <= s.last) {
+                continue;
+            }
+            if (row[3] == 1) {
+                s.streak = Math.min(s.streak + 1, 10);
+                s.last = row[0];
+                s.dirty = true;
+            } else if (s.streak != 0) {
+                s.streak = 0;
+                s.last = row[0];
+                s.dirty = true;
+            }
         }
     }
 
@@ -102,7 +196,7 @@ final class ErrorStreaks {
             return 0;
         }
 
-        /** Writes what changed and moves the watermark; part of the caller's transaction. */
+        /** Writes what changed and moves the watermark, in one statement of the caller's transaction. */
         void finish() throws SQLException {
             List<Integer> students = new ArrayList<>();
             List<Integer> cells = new ArrayList<>();
@@ -117,123 +211,22 @@ final class ErrorStreaks {
                         cells.add(e.getKey().cellId());
                         streaks.add(e.getValue().streak);
                         lasts.add(e.getValue().last);
+                        e.getValue().dirty = false;
                     });
-            if (!students.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("""
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH upsert AS (
                         INSERT INTO cutover_error_streaks (student_id, cell_id, streak, last_execution_id)
                         SELECT * FROM unnest(?::int[], ?::int[], ?::int[], ?::bigint[])
                         ON CONFLICT (student_id, cell_id)
-                        DO UPDATE SET streak = EXCLUDED.streak, last_execution_id = EXCLUDED.last_execution_id""")) {
-                    ps.setArray(1, array(c, "integer", students));
-                    ps.setArray(2, array(c, "integer", cells));
-                    ps.setArray(3, array(c, "integer", streaks));
-                    ps.setArray(4, array(c, "bigint", lasts));
-                    ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE cutover_worker_state SET value = ? WHERE name = '" + WATERMARK + "' AND value < ?")) {
-                ps.setLong(1, watermark);
-                ps.setLong(2, watermark);
+                        DO UPDATE SET streak = EXCLUDED.streak, last_execution_id = EXCLUDED.last_execution_id)
+                    UPDATE cutover_worker_state SET value = ? WHERE name = '""" + WATERMARK + "' AND value < ?")) {
+                ps.setArray(1, array(c, "integer", students));
+                ps.setArray(2, array(c, "integer", cells));
+                ps.setArray(3, array(c, "integer", streaks));
+                ps.setArray(4, array(c, "bigint", lasts));
+                ps.setLong(5, watermark);
+                ps.setLong(6, watermark);
                 ps.executeUpdate();
-            }
-        }
-    }
-
-    /**
-     * Locks the watermark, applies rows other writers added since the last transaction and loads the state of the
-     * given pairs. Must run inside the caller's transaction.
-     */
-    static Session begin(Connection c, Set<Pair> pairs) throws SQLException {
-        Session session = new Session(c);
-        long watermark;
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT value FROM cutover_worker_state WHERE name = '" + WATERMARK + "' FOR UPDATE")) {
-            if (!rs.next()) {
-                rebuild(c);
-                return begin(c, pairs);
-            }
-            watermark = rs.getLong(1);
-        }
-        long newest;
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) FROM cell_executions")) {
-            rs.next();
-            newest = rs.getLong(1);
-        }
-        if (newest < watermark) {
-            // cell_executions lost rows it had (a reset): start again from what is there now
-            rebuild(c);
-            return begin(c, pairs);
-        }
-        session.watermark = newest;
-
-        List<long[]> foreign = new ArrayList<>();
-        if (newest > watermark - LOOKBACK) {
-            long from = Math.max(0, watermark - LOOKBACK);
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, student_id, cell_id, status = 'error'"
-                    + " FROM cell_executions WHERE id > ? ORDER BY id LIMIT " + PAGE)) {
-                while (true) {
-                    ps.setLong(1, from);
-                    int n = 0;
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            n++;
-                            from = rs.getLong(1);
-                            foreign.add(new long[] {from, rs.getInt(2), rs.getInt(3), rs.getBoolean(4) ? 1 : 0});
-                        }
-                    }
-                    if (n < PAGE) {
-                        break;
-                    }
-                }
-            }
-        }
-        Set<Pair> wanted = new HashSet<>(pairs);
-        for (long[] row : foreign) {
-            wanted.add(new Pair((int) row[1], (int) row[2]));
-        }
-        load(c, wanted, session.states);
-        for (long[] row : foreign) {
-            State s = session.states.get(new Pair((int) row[1], (int) row[2]));
-            if (row[0] <= s.last) {
-                continue;
-            }
-            if (row[3] == 1) {
-                s.streak = Math.min(s.streak + 1, 10);
-                s.last = row[0];
-                s.dirty = true;
-            } else if (s.streak != 0) {
-                s.streak = 0;
-                s.last = row[0];
-                s.dirty = true;
-            }
-        }
-        return session;
-    }
-
-    private static void load(Connection c, Set<Pair> pairs, Map<Pair, State> into) throws SQLException {
-        if (pairs.isEmpty()) {
-            return;
-        }
-        List<Integer> students = new ArrayList<>(pairs.size());
-        List<Integer> cells = new ArrayList<>(pairs.size());
-        for (Pair p : pairs) {
-            students.add(p.studentId());
-            cells.add(p.cellId());
-            into.put(p, new State());
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.student_id, s.cell_id, s.streak, s.last_execution_id"
-                + " FROM cutover_error_streaks s JOIN unnest(?::int[], ?::int[]) AS k(st, ce)"
-                + " ON s.student_id = k.st AND s.cell_id = k.ce")) {
-            ps.setArray(1, array(c, "integer", students));
-            ps.setArray(2, array(c, "integer", cells));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    State s = into.get(new Pair(rs.getInt(1), rs.getInt(2)));
-                    s.streak = rs.getInt(3);
-                    s.last = rs.getLong(4);
-                }
             }
         }
     }

@@ -51,7 +51,7 @@ public class EventPipeline implements EventSink, SmartLifecycle {
 
     EventPipeline(DataSource dataSource, ErrorThreshold threshold, Fanout fanout, WorkerStats stats,
             WorkerProperties properties) {
-        this.writer = new BatchWriter(dataSource, threshold);
+        this.writer = new BatchWriter(dataSource, threshold, properties.setBasedReferenceChecks());
         this.fanout = fanout;
         this.stats = stats;
         this.properties = properties;

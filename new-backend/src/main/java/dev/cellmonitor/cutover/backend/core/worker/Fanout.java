@@ -108,7 +108,7 @@ class Fanout implements SmartLifecycle {
 
     /** The legacy worker's messages and points for the events of one transaction, as channel/message pairs. */
     private void render(List<BatchWriter.Outcome> outcomes, List<String> out, List<String> points) {
-        String health = PyJson.write(stats.health());
+        PyJson.Raw health = new PyJson.Raw(PyJson.write(PyJson.write(stats.health())));
         Instant now = Instant.now();
         for (BatchWriter.Outcome o : outcomes) {
             WorkerEvent e = o.event();

@@ -1,9 +1,5 @@
 package dev.cellmonitor.cutover.backend.core.worker;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,21 +34,15 @@ final class Identities {
 
     private final long[] highest = new long[5];
 
-    /** Empties the cache when the database was reset under it (a sequence is behind an id we hold). */
-    void verify(Connection connection) throws SQLException {
-        if (isEmpty()) {
-            return;
-        }
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT (SELECT last_value FROM teams_id_seq), (SELECT last_value FROM students_id_seq),"
-                     + " (SELECT last_value FROM notebooks_id_seq), (SELECT last_value FROM cells_id_seq),"
-                     + " (SELECT last_value FROM sessions_id_seq)")) {
-            rs.next();
-            for (int i = 0; i < highest.length; i++) {
-                if (rs.getLong(i + 1) < highest[i]) {
-                    clear();
-                    return;
-                }
+    /**
+     * Empties the cache when the database was reset under it: {@code lastValues} are the current values of the
+     * teams, students, notebooks, cells and sessions sequences, one of which is behind an id held here.
+     */
+    void verify(long[] lastValues) {
+        for (int i = 0; i < highest.length; i++) {
+            if (lastValues[i] < highest[i]) {
+                clear();
+                return;
             }
         }
     }

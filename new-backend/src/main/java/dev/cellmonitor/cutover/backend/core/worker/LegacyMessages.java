@@ -12,8 +12,11 @@ final class LegacyMessages {
     private LegacyMessages() {
     }
 
-    /** (d) {@code notifications}: one per consumed event, whatever became of it. */
-    static Map<String, Object> processed(WorkerEvent e, String healthJson) {
+    /**
+     * (d) {@code notifications}: one per consumed event, whatever became of it. {@code processedAt} is the worker's
+     * health object as a JSON string, passed already rendered (it is the same for a whole batch).
+     */
+    static Map<String, Object> processed(WorkerEvent e, PyJson.Raw healthJson) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("emailAddress", e.data().emailAddress());
         m.put("notebookPath", e.data().notebookPath());

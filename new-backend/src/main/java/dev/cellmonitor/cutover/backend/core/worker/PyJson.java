@@ -19,6 +19,10 @@ final class PyJson {
     private PyJson() {
     }
 
+    /** JSON text that is already in py-json form, written as is (to render a shared part once). */
+    record Raw(String json) {
+    }
+
     static String write(Object value) {
         StringBuilder out = new StringBuilder(256);
         append(out, value);
@@ -29,6 +33,7 @@ final class PyJson {
         switch (value) {
             case null -> out.append("null");
             case String s -> string(out, s);
+            case Raw raw -> out.append(raw.json());
             case Boolean b -> out.append(b ? "true" : "false");
             case Double d -> out.append(floatRepr(d));
             case Float f -> out.append(floatRepr(f.doubleValue()));
@@ -102,7 +107,16 @@ final class PyJson {
 
     private static void string(StringBuilder out, String s) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length()) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        out.append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param legacyHeartbeatMaxAge   a legacy worker heartbeat younger than this means the legacy worker is consuming
  * @param heartbeatCheckInterval  how often replacement mode looks at the legacy heartbeat
  * @param heartbeatInterval       how often this worker writes its own heartbeat key
+ * @param setBasedReferenceChecks check the legacy schema's foreign keys once per referenced row and transaction
+ *                                instead of once per inserted row (needs the right to set
+ *                                {@code session_replication_role}; without it the worker falls back by itself)
  */
 @ConfigurationProperties("cellmonitor.worker")
 public record WorkerProperties(
@@ -27,7 +30,8 @@ public record WorkerProperties(
         Duration thresholdCacheTtl,
         Duration legacyHeartbeatMaxAge,
         Duration heartbeatCheckInterval,
-        Duration heartbeatInterval) {
+        Duration heartbeatInterval,
+        Boolean setBasedReferenceChecks) {
 
     public enum Mode { DIRECT, REPLACEMENT }
 
@@ -40,5 +44,6 @@ public record WorkerProperties(
         legacyHeartbeatMaxAge = legacyHeartbeatMaxAge == null ? Duration.ofSeconds(90) : legacyHeartbeatMaxAge;
         heartbeatCheckInterval = heartbeatCheckInterval == null ? Duration.ofSeconds(2) : heartbeatCheckInterval;
         heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(30) : heartbeatInterval;
+        setBasedReferenceChecks = setBasedReferenceChecks == null || setBasedReferenceChecks;
     }
 }

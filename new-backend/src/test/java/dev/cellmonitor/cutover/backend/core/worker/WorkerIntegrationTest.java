@@ -21,7 +21,8 @@ import dev.cellmonitor.cutover.backend.support.BackendIntegrationTest;
 
 /**
  * One application context shared by the worker's behaviour tests: replacement mode (so the interlock can be seen),
- * InfluxDB configured to a {@link FakeInflux}, short caches and check intervals, a small queue.
+ * InfluxDB configured to a {@link FakeInflux}, short caches and check intervals, a small queue, foreign keys checked
+ * by PostgreSQL row by row.
  */
 @BackendIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -33,6 +34,8 @@ import dev.cellmonitor.cutover.backend.support.BackendIntegrationTest;
         "cellmonitor.worker.queue-capacity=400",
         "cellmonitor.worker.max-batch-events=400",
         "cellmonitor.worker.retry-after-seconds=2",
+        // PostgreSQL's own per-row foreign-key checks here; the default (set-based) runs in the other contexts
+        "cellmonitor.worker.set-based-reference-checks=false",
         "spring.datasource.hikari.maximum-pool-size=6"})
 abstract class WorkerIntegrationTest {
 
