@@ -140,6 +140,9 @@ final class BatchWriter {
         private final Set<Integer> refNotebooks = new HashSet<>();
         private final Set<Integer> refCells = new HashSet<>();
         private final Set<Integer> refSessions = new HashSet<>();
+        /** Cells whose content the final statement updates, and the position of that update's count. */
+        private final Set<Integer> updatedCells = new HashSet<>();
+        private int contentUpdates = -1;
         private List<Long> executionIds = List.of();
         private Long watermark;
 
@@ -160,11 +163,14 @@ final class BatchWriter {
             resolveStudents(handled);
             resolveNotebooksAndCells(handled);
             resolveSessions(handled);
-            Map<WorkerEvent, Boolean> significant = insertExecutions(handled);
-            updateCellContents(handled);
             updateHelp(handled);
             runInstructorHandlers();
-            checkReferences();
+            CombinedStatement write = new CombinedStatement();
+            Map<WorkerEvent, Boolean> significant = insertExecutions(handled, write);
+            updateCellContents(handled, write);
+            int firstReference = checkReferences(write);
+            long[] counts = write.execute(c);
+            verifyReferences(counts, firstReference);
 
             Set<WorkerEvent> handledSet = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             handledSet.addAll(handled);
@@ -214,38 +220,47 @@ final class BatchWriter {
             }
         }
 
+        private static final String[] REFERENCED = {"teams", "students", "notebooks", "cells", "sessions"};
+
         /**
-         * With set-based checks: every row this transaction points to is locked like a foreign-key check locks it, and
-         * a missing one fails the transaction like a foreign-key violation (the caller forgets its cache and retries).
+         * With set-based checks: every row this transaction points to is locked like a foreign-key check locks it
+         * (part of the final statement); returns the position of the first count, or -1.
          */
-        private void checkReferences() throws SQLException {
+        private int checkReferences(CombinedStatement write) throws SQLException {
             if (!setBasedReferenceChecks) {
+                return -1;
+            }
+            List<Set<Integer>> refs = references();
+            int first = -1;
+            for (int i = 0; i < REFERENCED.length; i++) {
+                int at = write.select("SELECT id FROM " + REFERENCED[i] + " WHERE id = ANY(?) FOR KEY SHARE",
+                        ErrorStreaks.array(c, "integer", new ArrayList<>(refs.get(i))));
+                first = i == 0 ? at : first;
+            }
+            return first;
+        }
+
+        /** A missing row fails the transaction like a foreign-key violation (the caller forgets its cache, retries). */
+        private void verifyReferences(long[] counts, int first) throws SQLException {
+            if (contentUpdates >= 0 && counts[contentUpdates] != updatedCells.size()) {
+                throw new SQLException("a cell row no longer exists", "23503");
+            }
+            if (first < 0) {
                 return;
             }
-            String[] tables = {"teams", "students", "notebooks", "cells", "sessions"};
-            List<Set<Integer>> refs = List.of(refTeams, refStudents, refNotebooks, refCells, refSessions);
-            StringBuilder sql = new StringBuilder("WITH ");
-            for (int i = 0; i < tables.length; i++) {
-                sql.append(i == 0 ? "" : ", ").append("r").append(i).append(" AS (SELECT id FROM ").append(tables[i])
-                        .append(" WHERE id = ANY(?) FOR KEY SHARE)");
-            }
-            sql.append(" SELECT ");
-            for (int i = 0; i < tables.length; i++) {
-                sql.append(i == 0 ? "" : ", ").append("(SELECT count(*) FROM r").append(i).append(')');
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < tables.length; i++) {
-                    ps.setArray(i + 1, ErrorStreaks.array(c, "integer", new ArrayList<>(refs.get(i))));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    for (int i = 0; i < tables.length; i++) {
-                        if (rs.getInt(i + 1) != refs.get(i).size()) {
-                            throw new SQLException("a referenced " + tables[i] + " row no longer exists", "23503");
-                        }
-                    }
+            List<Set<Integer>> refs = references();
+            for (int i = 0; i < REFERENCED.length; i++) {
+                if (counts[first + i] != refs.get(i).size()) {
+                    throw new SQLException("a referenced " + REFERENCED[i] + " row no longer exists", "23503");
                 }
             }
+        }
+
+        /** What the foreign-key check locks; cells whose content is updated are locked by the update itself. */
+        private List<Set<Integer>> references() {
+            Set<Integer> cellsToLock = new HashSet<>(refCells);
+            cellsToLock.removeAll(updatedCells);
+            return List.of(refTeams, refStudents, refNotebooks, cellsToLock, refSessions);
         }
 
         /** The router's requirements: a type, an e-mail, and for cell_executed a notebook and a cell. */
@@ -562,7 +577,8 @@ final class BatchWriter {
 
         // ---- cell_executions ----------------------------------------------------------------------------------
 
-        private Map<WorkerEvent, Boolean> insertExecutions(List<WorkerEvent> handled) throws SQLException {
+        private Map<WorkerEvent, Boolean> insertExecutions(List<WorkerEvent> handled, CombinedStatement write)
+                throws SQLException {
             List<WorkerEvent> executed = handled.stream().filter(e -> Routing.CELL_EXECUTED.equals(e.type())).toList();
             Map<WorkerEvent, Boolean> significant = new java.util.IdentityHashMap<>();
             if (executed.isEmpty()) {
@@ -624,7 +640,7 @@ final class BatchWriter {
                 consecutive.add(error ? count : 0);
                 flags.add(flagged);
             }
-            try (PreparedStatement ps = c.prepareStatement("""
+            write.modify("""
                     INSERT INTO cell_executions (id, execution_id, notebook_id, cell_id, student_id, session_id, executed_at,
                         execution_count, status, duration, error_message, output, code_content, cell_index, cell_type,
                         consecutive_error_count, is_significant_error)
@@ -632,30 +648,21 @@ final class BatchWriter {
                         idx, ctype, cec, sig
                     FROM unnest(?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::varchar[], ?::float8[],
                                 ?::text[], ?::text[], ?::text[], ?::int[], ?::varchar[], ?::int[], ?::boolean[])
-                         AS v(id, nb, ce, st, se, cnt, status, dur, err, out, code, idx, ctype, cec, sig)""")) {
-                ps.setArray(1, ErrorStreaks.array(c, "integer", rowIds));
-                ps.setArray(2, ErrorStreaks.array(c, "integer", notebookIds));
-                ps.setArray(3, ErrorStreaks.array(c, "integer", cellIds));
-                ps.setArray(4, ErrorStreaks.array(c, "integer", studentIds));
-                ps.setArray(5, ErrorStreaks.array(c, "integer", sessionIds));
-                ps.setArray(6, ErrorStreaks.array(c, "integer", counts));
-                ps.setArray(7, ErrorStreaks.array(c, "varchar", statuses));
-                ps.setArray(8, ErrorStreaks.array(c, "float8", durations));
-                ps.setArray(9, ErrorStreaks.array(c, "text", errors));
-                ps.setArray(10, ErrorStreaks.array(c, "text", outputs));
-                ps.setArray(11, ErrorStreaks.array(c, "text", codes));
-                ps.setArray(12, ErrorStreaks.array(c, "integer", indexes));
-                ps.setArray(13, ErrorStreaks.array(c, "varchar", types));
-                ps.setArray(14, ErrorStreaks.array(c, "integer", consecutive));
-                ps.setArray(15, ErrorStreaks.array(c, "boolean", flags));
-                ps.executeUpdate();
-            }
-            streaks.finish();
+                         AS v(id, nb, ce, st, se, cnt, status, dur, err, out, code, idx, ctype, cec, sig)""",
+                    ErrorStreaks.array(c, "integer", rowIds), ErrorStreaks.array(c, "integer", notebookIds),
+                    ErrorStreaks.array(c, "integer", cellIds), ErrorStreaks.array(c, "integer", studentIds),
+                    ErrorStreaks.array(c, "integer", sessionIds), ErrorStreaks.array(c, "integer", counts),
+                    ErrorStreaks.array(c, "varchar", statuses), ErrorStreaks.array(c, "float8", durations),
+                    ErrorStreaks.array(c, "text", errors), ErrorStreaks.array(c, "text", outputs),
+                    ErrorStreaks.array(c, "text", codes), ErrorStreaks.array(c, "integer", indexes),
+                    ErrorStreaks.array(c, "varchar", types), ErrorStreaks.array(c, "integer", consecutive),
+                    ErrorStreaks.array(c, "boolean", flags));
+            streaks.addTo(write);
             return significant;
         }
 
         /** An existing cell takes the code of each later execution that brings non-empty, different code. */
-        private void updateCellContents(List<WorkerEvent> handled) throws SQLException {
+        private void updateCellContents(List<WorkerEvent> handled, CombinedStatement write) throws SQLException {
             Map<CellKey, String> finalContent = new LinkedHashMap<>();
             for (WorkerEvent e : handled) {
                 if (!Routing.CELL_EXECUTED.equals(e.type())) {
@@ -683,13 +690,12 @@ final class BatchWriter {
             if (cellIds.isEmpty()) {
                 return;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE cells SET content = v.content"
-                    + " FROM unnest(?::int[], ?::text[]) AS v(id, content)"
-                    + " WHERE cells.id = v.id AND cells.content IS DISTINCT FROM v.content")) {
-                ps.setArray(1, ErrorStreaks.array(c, "integer", cellIds));
-                ps.setArray(2, ErrorStreaks.array(c, "text", contents));
-                ps.executeUpdate();
-            }
+            // no "content IS DISTINCT FROM" filter: every listed row must be there, which the count then proves (and
+            // the update locks it more strongly than the foreign-key check would)
+            contentUpdates = write.modify("UPDATE cells SET content = v.content FROM unnest(?::int[], ?::text[])"
+                    + " AS v(id, content) WHERE cells.id = v.id",
+                    ErrorStreaks.array(c, "integer", cellIds), ErrorStreaks.array(c, "text", contents));
+            updatedCells.addAll(cellIds);
         }
 
         // ---- help / help_stop ---------------------------------------------------------------------------------

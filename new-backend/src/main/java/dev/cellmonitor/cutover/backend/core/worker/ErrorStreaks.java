@@ -196,8 +196,26 @@ final class ErrorStreaks {
             return 0;
         }
 
-        /** Writes what changed and moves the watermark, in one statement of the caller's transaction. */
+        /** Adds writing what changed and moving the watermark to the transaction's final statement. */
+        void addTo(CombinedStatement write) throws SQLException {
+            List<List<?>> dirty = dirty();
+            write.modify("INSERT INTO cutover_error_streaks (student_id, cell_id, streak, last_execution_id)"
+                    + " SELECT * FROM unnest(?::int[], ?::int[], ?::int[], ?::bigint[]) ON CONFLICT (student_id, cell_id)"
+                    + " DO UPDATE SET streak = EXCLUDED.streak, last_execution_id = EXCLUDED.last_execution_id",
+                    array(c, "integer", dirty.get(0)), array(c, "integer", dirty.get(1)),
+                    array(c, "integer", dirty.get(2)), array(c, "bigint", dirty.get(3)));
+            write.modify("UPDATE cutover_worker_state SET value = ? WHERE name = '" + WATERMARK + "' AND value < ?",
+                    watermark, watermark);
+        }
+
+        /** Writes what changed and moves the watermark now (catching up page by page). */
         void finish() throws SQLException {
+            CombinedStatement write = new CombinedStatement();
+            addTo(write);
+            write.execute(c);
+        }
+
+        private List<List<?>> dirty() {
             List<Integer> students = new ArrayList<>();
             List<Integer> cells = new ArrayList<>();
             List<Integer> streaks = new ArrayList<>();
@@ -213,21 +231,7 @@ final class ErrorStreaks {
                         lasts.add(e.getValue().last);
                         e.getValue().dirty = false;
                     });
-            try (PreparedStatement ps = c.prepareStatement("""
-                    WITH upsert AS (
-                        INSERT INTO cutover_error_streaks (student_id, cell_id, streak, last_execution_id)
-                        SELECT * FROM unnest(?::int[], ?::int[], ?::int[], ?::bigint[])
-                        ON CONFLICT (student_id, cell_id)
-                        DO UPDATE SET streak = EXCLUDED.streak, last_execution_id = EXCLUDED.last_execution_id)
-                    UPDATE cutover_worker_state SET value = ? WHERE name = '""" + WATERMARK + "' AND value < ?")) {
-                ps.setArray(1, array(c, "integer", students));
-                ps.setArray(2, array(c, "integer", cells));
-                ps.setArray(3, array(c, "integer", streaks));
-                ps.setArray(4, array(c, "bigint", lasts));
-                ps.setLong(5, watermark);
-                ps.setLong(6, watermark);
-                ps.executeUpdate();
-            }
+            return List.of(students, cells, streaks, lasts);
         }
     }
 

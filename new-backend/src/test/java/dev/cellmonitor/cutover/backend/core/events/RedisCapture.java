@@ -68,6 +68,20 @@ public final class RedisCapture implements AutoCloseable {
         return on(channel, since);
     }
 
+    /** Waits until at least {@code count} messages containing {@code text} arrived on the channel since the mark. */
+    public List<Message> awaitContaining(String channel, int since, String text, int count, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        List<Message> found;
+        do {
+            found = on(channel, since).stream().filter(m -> m.raw().contains(text)).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            sleep(20);
+        } while (System.nanoTime() < end);
+        return found;
+    }
+
     /** Waits until no new message arrived for {@code quiet}. */
     public void settle(Duration quiet, Duration max) {
         long end = System.nanoTime() + max.toNanos();

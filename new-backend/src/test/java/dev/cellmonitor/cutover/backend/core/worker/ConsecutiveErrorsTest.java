@@ -29,10 +29,8 @@ class ConsecutiveErrorsTest extends WorkerIntegrationTest {
         }
         assertThat(rows("third@example.com", "c-div")).containsExactly(
                 List.of("error", 1, false), List.of("error", 2, false), List.of("error", 3, true));
-        redis.await(RedisNames.DASHBOARD_UPDATES, mark, 3, Duration.ofSeconds(5));
-        redis.settle(Duration.ofMillis(200), Duration.ofSeconds(2));
-        List<RedisCapture.Message> updates = redis.on(RedisNames.DASHBOARD_UPDATES, mark).stream()
-                .filter(m -> m.raw().contains("third@example.com")).toList();
+        List<RedisCapture.Message> updates = redis.awaitContaining(RedisNames.DASHBOARD_UPDATES, mark, "third@example.com", 3,
+                Duration.ofSeconds(5));
         assertThat(updates).extracting(m -> m.data().get("type").stringValue())
                 .containsExactly("student_progress_update", "student_progress_update", "significant_error_alert");
         assertThat(updates.get(2).raw()).isEqualTo("{\"type\": \"significant_error_alert\", \"emailAddress\": "

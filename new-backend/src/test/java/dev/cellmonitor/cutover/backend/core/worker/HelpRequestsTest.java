@@ -30,9 +30,8 @@ class HelpRequestsTest extends WorkerIntegrationTest {
         assertThat(student.get("updated_at")).isNotNull();
         assertThat(helpEvents("help@example.com")).containsExactly(List.of("help", "worker", "2026-11-28 23:43:41.145"));
 
-        redis.await(RedisNames.HELP_REQUESTS, mark, 1, Duration.ofSeconds(5));
-        List<RedisCapture.Message> requests = redis.on(RedisNames.HELP_REQUESTS, mark).stream()
-                .filter(m -> m.raw().contains("help@example.com")).toList();
+        List<RedisCapture.Message> requests = redis.awaitContaining(RedisNames.HELP_REQUESTS, mark, "help@example.com", 1,
+                Duration.ofSeconds(5));
         assertThat(requests).hasSize(1);
         assertThat(requests.getFirst().raw()).isEqualTo("{\"type\": \"help_request\", \"emailAddress\": \"help@example.com\","
                 + " \"userName\": \"\\u52a9\\u3051\\u3066 \\u592a\\u90ce\", \"teamName\": \"\\u30c1\\u30fc\\u30e0H\","
@@ -63,13 +62,13 @@ class HelpRequestsTest extends WorkerIntegrationTest {
         post("/api/v1/events", """
                 [{"eventType": "error_occurred", "eventTime": "2025-04-14T10:01:10.000Z", "emailAddress": "err@example.com",
                   "notebookPath": "hw.ipynb", "cellId": "k", "cellIndex": 1, "errorMessage": "KeyError: 'age'"}]""");
-        List<RedisCapture.Message> alerts = redis.await(RedisNames.ERROR_ALERTS, mark, 1, Duration.ofSeconds(5));
+        List<RedisCapture.Message> alerts = redis.awaitContaining(RedisNames.ERROR_ALERTS, mark, "err@example.com", 1,
+                Duration.ofSeconds(5));
         assertThat(alerts.getFirst().raw()).isEqualTo("{\"type\": \"error_alert\", \"emailAddress\": \"err@example.com\","
                 + " \"userName\": \"err@example.com\", \"teamName\": null, \"notebookPath\": \"hw.ipynb\", \"cellId\": \"k\","
                 + " \"errorMessage\": \"KeyError: 'age'\", \"timestamp\": \"2025-04-14T10:01:10.000Z\", \"severity\": \"high\"}");
-        redis.await(RedisNames.HELP_REQUESTS, mark, 1, Duration.ofSeconds(5));
-        List<RedisCapture.Message> help = redis.on(RedisNames.HELP_REQUESTS, mark).stream()
-                .filter(m -> m.raw().contains("err@example.com")).toList();
+        List<RedisCapture.Message> help = redis.awaitContaining(RedisNames.HELP_REQUESTS, mark, "err@example.com", 1,
+                Duration.ofSeconds(5));
         assertThat(help.getFirst().data().get("priority").stringValue()).isEqualTo("high");
         assertThat(help.getFirst().data().get("data").toString()).isEqualTo("{\"student_email\":\"err@example.com\","
                 + "\"notebook_path\":\"hw.ipynb\",\"cell_index\":1,\"error_message\":\"KeyError: 'age'\",\"help_type\":\"general\"}");

@@ -55,6 +55,9 @@ class RecordedScenariosTest {
     @Autowired
     RedisNames names;
 
+    @Autowired
+    Fanout fanout;
+
     private RedisCapture redis;
 
     @BeforeAll
@@ -82,6 +85,7 @@ class RecordedScenariosTest {
             String where = scenario + " #" + step.get("step").asInt() + " " + step.path("name").asString("");
             switch (kind) {
                 case "http" -> {
+                    awaitFanoutIdle(); // messages of earlier steps must not fall into this step's window
                     httpMarks.add(redis.mark());
                     if (ROUTES.contains(route)) {
                         problems.addAll(prefixed(where, http(recording, step)));
@@ -183,6 +187,14 @@ class RecordedScenariosTest {
                     .forEach(d -> out.add(name + " " + d));
         });
         return out;
+    }
+
+    private void awaitFanoutIdle() {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!fanout.idle() && System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+        redis.settle(Duration.ofMillis(50), Duration.ofSeconds(2));
     }
 
     /** What the legacy's resolve-error does to the worker's rows. */
