@@ -145,6 +145,8 @@ final class BatchWriter {
         private int contentUpdates = -1;
         private List<Long> executionIds = List.of();
         private Long watermark;
+        /** Loaded together with the prelude when every id was cached. */
+        private ErrorStreaks.Session streaks;
 
         Tx(Connection c, List<WorkerEvent> events) {
             this.c = c;
@@ -159,7 +161,7 @@ final class BatchWriter {
                 }
             }
             int executions = (int) handled.stream().filter(e -> Routing.CELL_EXECUTED.equals(e.type())).count();
-            prelude(executions);
+            prelude(executions, handled);
             resolveStudents(handled);
             resolveNotebooksAndCells(handled);
             resolveSessions(handled);
@@ -187,7 +189,7 @@ final class BatchWriter {
          * The transaction's first statement: the sequences (to notice a database reset under the cache), the switch
          * to set-based foreign-key checks, the ids of the execution rows and the consecutive-error watermark lock.
          */
-        private void prelude(int executions) throws SQLException {
+        private void prelude(int executions, List<WorkerEvent> handled) throws SQLException {
             StringBuilder sql = new StringBuilder("SELECT (SELECT last_value FROM teams_id_seq),"
                     + " (SELECT last_value FROM students_id_seq), (SELECT last_value FROM notebooks_id_seq),"
                     + " (SELECT last_value FROM cells_id_seq), (SELECT last_value FROM sessions_id_seq)");
@@ -198,13 +200,27 @@ final class BatchWriter {
                 sql.append(", ARRAY(SELECT nextval('cell_executions_id_seq') FROM generate_series(1, ?)), ")
                         .append(ErrorStreaks.LOCK_WATERMARK);
             }
+            // when every id is known already, the consecutive-error catch-up rides along in the same round trip
+            Set<Pair> pairs = executions > 0 ? cachedPairs(handled) : null;
+            if (pairs != null) {
+                sql.append(";\n").append(ErrorStreaks.CATCH_UP);
+            }
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 if (executions > 0) {
                     ps.setInt(1, executions);
                 }
-                try (ResultSet rs = ps.executeQuery()) {
+                if (pairs != null) {
+                    ErrorStreaks.bindCatchUp(c, ps, 2, pairs);
+                }
+                ps.execute();
+                try (ResultSet rs = ps.getResultSet()) {
                     rs.next();
-                    ids.verify(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                    boolean reset = ids.verify(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5)});
+                    if (reset && pairs != null) {
+                        // the ids the catch-up was asked about may belong to other rows now
+                        throw new SQLException("the database was reset under the cached ids", "23503");
+                    }
                     if (executions > 0) {
                         int at = setBasedReferenceChecks ? 7 : 6;
                         List<Long> allocated = new ArrayList<>(executions);
@@ -217,7 +233,31 @@ final class BatchWriter {
                         watermark = rs.wasNull() ? null : w;
                     }
                 }
+                if (pairs != null) {
+                    ps.getMoreResults();
+                    try (ResultSet rs = ps.getResultSet()) {
+                        streaks = ErrorStreaks.read(c, watermark, pairs, rs);
+                    }
+                }
             }
+        }
+
+        /** The (student, cell) pairs of the executions when every one of them is cached, else null. */
+        private Set<Pair> cachedPairs(List<WorkerEvent> handled) {
+            Set<Pair> pairs = new HashSet<>();
+            for (WorkerEvent e : handled) {
+                if (!Routing.CELL_EXECUTED.equals(e.type())) {
+                    continue;
+                }
+                Identities.Student student = ids.students.get(e.email());
+                Integer notebook = ids.notebooks.get(e.data().notebookPath());
+                Identities.Cell cell = notebook == null ? null : ids.cells.get(new CellKey(notebook, e.data().cellId()));
+                if (student == null || cell == null || !ids.sessions.containsKey(student.id())) {
+                    return null;
+                }
+                pairs.add(new Pair(student.id(), cell.id()));
+            }
+            return pairs;
         }
 
         private static final String[] REFERENCED = {"teams", "students", "notebooks", "cells", "sessions"};
@@ -588,7 +628,7 @@ final class BatchWriter {
             for (WorkerEvent e : executed) {
                 pairs.add(new Pair(students.get(e.email()).id(), cells.get(cellKey(e.data())).id()));
             }
-            ErrorStreaks.Session streaks = ErrorStreaks.begin(c, watermark, pairs);
+            ErrorStreaks.Session streaks = this.streaks != null ? this.streaks : ErrorStreaks.begin(c, watermark, pairs);
             int limit = threshold.current();
 
             int n = executed.size();

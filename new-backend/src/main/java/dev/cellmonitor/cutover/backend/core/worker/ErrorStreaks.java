@@ -83,6 +83,34 @@ final class ErrorStreaks {
     }
 
     /**
+     * The catch-up and state query: rows above the (locked) watermark minus the look-back, the newest id, and the
+     * stored streaks of those rows' pairs and of the pairs given as two arrays (student ids, cell ids). Reads the
+     * watermark itself, so it can follow the locking statement in the same round trip.
+     */
+    static final String CATCH_UP = """
+            WITH w AS (SELECT value FROM cutover_worker_state WHERE name = '%s'),
+                 r AS (SELECT id, student_id, cell_id, status = 'error' AS err FROM cell_executions
+                       WHERE id > (SELECT greatest(value - %d, 0) FROM w) ORDER BY id LIMIT %d),
+                 p AS (SELECT student_id, cell_id FROM r UNION SELECT * FROM unnest(?::int[], ?::int[]))
+            SELECT 0, coalesce(max(id), 0), 0, 0, 0 FROM cell_executions
+            UNION ALL SELECT 1, id, student_id, cell_id, CASE WHEN err THEN 1 ELSE 0 END FROM r
+            UNION ALL SELECT 2, s.last_execution_id, s.student_id, s.cell_id, s.streak
+                      FROM cutover_error_streaks s JOIN p ON p.student_id = s.student_id AND p.cell_id = s.cell_id"""
+            .formatted(WATERMARK, LOOKBACK, PAGE);
+
+    /** Binds {@link #CATCH_UP}'s two parameters, starting at {@code index}. */
+    static void bindCatchUp(Connection c, PreparedStatement ps, int index, Set<Pair> pairs) throws SQLException {
+        List<Integer> students = new ArrayList<>(pairs.size());
+        List<Integer> cells = new ArrayList<>(pairs.size());
+        for (Pair p : pairs) {
+            students.add(p.studentId());
+            cells.add(p.cellId());
+        }
+        ps.setArray(index, array(c, "integer", students));
+        ps.setArray(index + 1, array(c, "integer", cells));
+    }
+
+    /**
      * Applies rows other writers added since the last transaction and loads the state of the given pairs, in one
      * statement. {@code lockedWatermark} is the value read with {@link #LOCK_WATERMARK} in this transaction (null when
      * the table was never filled). Must run inside the caller's transaction.
@@ -92,44 +120,34 @@ final class ErrorStreaks {
             rebuild(c);
             return begin(c, lockWatermark(c), pairs);
         }
-        long watermark = lockedWatermark;
-        List<Integer> students = new ArrayList<>(pairs.size());
-        List<Integer> cells = new ArrayList<>(pairs.size());
-        for (Pair p : pairs) {
-            students.add(p.studentId());
-            cells.add(p.cellId());
+        try (PreparedStatement ps = c.prepareStatement(CATCH_UP)) {
+            bindCatchUp(c, ps, 1, pairs);
+            try (ResultSet rs = ps.executeQuery()) {
+                return read(c, lockedWatermark, pairs, rs);
+            }
         }
-        // kind 0: the newest id; kind 1: a row to catch up on; kind 2: a stored streak
-        String sql = """
-                WITH r AS (SELECT id, student_id, cell_id, status = 'error' AS err FROM cell_executions
-                           WHERE id > ? ORDER BY id LIMIT %d),
-                     p AS (SELECT student_id, cell_id FROM r UNION SELECT * FROM unnest(?::int[], ?::int[]))
-                SELECT 0, coalesce(max(id), 0), 0, 0, 0 FROM cell_executions
-                UNION ALL SELECT 1, id, student_id, cell_id, CASE WHEN err THEN 1 ELSE 0 END FROM r
-                UNION ALL SELECT 2, s.last_execution_id, s.student_id, s.cell_id, s.streak
-                          FROM cutover_error_streaks s JOIN p ON p.student_id = s.student_id AND p.cell_id = s.cell_id"""
-                .formatted(PAGE);
+    }
+
+    /** {@link #begin} with the answer of {@link #CATCH_UP} already at hand. */
+    static Session read(Connection c, Long lockedWatermark, Set<Pair> pairs, ResultSet rs) throws SQLException {
+        if (lockedWatermark == null) {
+            return begin(c, null, pairs);
+        }
+        long watermark = lockedWatermark;
         Session session = new Session(c);
         List<long[]> foreign = new ArrayList<>();
         long newest = 0;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, Math.max(0, watermark - LOOKBACK));
-            ps.setArray(2, array(c, "integer", students));
-            ps.setArray(3, array(c, "integer", cells));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int kind = rs.getInt(1);
-                    if (kind == 0) {
-                        newest = rs.getLong(2);
-                    } else if (kind == 1) {
-                        foreign.add(new long[] {rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)});
-                    } else {
-                        State s = new State();
-                        s.last = rs.getLong(2);
-                        s.streak = rs.getInt(5);
-                        session.states.put(new Pair(rs.getInt(3), rs.getInt(4)), s);
-                    }
-                }
+        while (rs.next()) {
+            int kind = rs.getInt(1);
+            if (kind == 0) {
+                newest = rs.getLong(2);
+            } else if (kind == 1) {
+                foreign.add(new long[] {rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)});
+            } else {
+                State s = new State();
+                s.last = rs.getLong(2);
+                s.streak = rs.getInt(5);
+                session.states.put(new Pair(rs.getInt(3), rs.getInt(4)), s);
             }
         }
         if (newest < watermark) {

@@ -36,15 +36,17 @@ final class Identities {
 
     /**
      * Empties the cache when the database was reset under it: {@code lastValues} are the current values of the
-     * teams, students, notebooks, cells and sessions sequences, one of which is behind an id held here.
+     * teams, students, notebooks, cells and sessions sequences, one of which is behind an id held here. True when it
+     * emptied the cache.
      */
-    void verify(long[] lastValues) {
+    boolean verify(long[] lastValues) {
         for (int i = 0; i < highest.length; i++) {
             if (lastValues[i] < highest[i]) {
                 clear();
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     void rememberTeam(String name, int id) {
