@@ -37,9 +37,4 @@ class PostgresHealthProbe implements HealthProbe {
         }
         return entry;
     }
-
-    @Override
-    public boolean healthy(Map<String, Object> entry) {
-        return "healthy".equals(entry.get("status"));
-    }
 }

@@ -42,9 +42,4 @@ class RedisHealthProbe implements HealthProbe {
         }
         return entry;
     }
-
-    @Override
-    public boolean healthy(Map<String, Object> entry) {
-        return "healthy".equals(entry.get("status"));
-    }
 }

@@ -403,34 +403,9 @@ final class BatchWriter {
         }
 
         private void resolveTeams(Set<String> names) throws SQLException {
-            Set<String> missing = new TreeSet<>();
-            for (String name : names) {
-                Integer known = ids.teams.get(name);
-                if (known != null) {
-                    teams.put(name, known);
-                } else {
-                    missing.add(name);
-                }
-            }
-            if (missing.isEmpty()) {
-                return;
-            }
-            String select = "SELECT id, team_name FROM teams WHERE team_name = ANY(?)";
-            readNamed(select, missing, teams);
-            missing.removeAll(teams.keySet());
-            if (missing.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO teams (team_name, description)"
-                    + " SELECT t, t || 'の説明' FROM unnest(?::varchar[]) AS t"
-                    + " ON CONFLICT (team_name) DO NOTHING RETURNING id, team_name")) {
-                ps.setArray(1, ErrorStreaks.array(c, "varchar", new ArrayList<>(missing)));
-                readIds(ps, teams);
-            }
-            missing.removeAll(teams.keySet());
-            if (!missing.isEmpty()) {
-                readNamed(select, missing, teams);
-            }
+            resolveNamed(names, ids.teams, teams, "SELECT id, team_name FROM teams WHERE team_name = ANY(?)",
+                    "INSERT INTO teams (team_name, description) SELECT t, t || 'の説明' FROM unnest(?::varchar[]) AS t"
+                            + " ON CONFLICT (team_name) DO NOTHING RETURNING id, team_name");
         }
 
         // ---- notebooks and cells ------------------------------------------------------------------------------
@@ -445,35 +420,41 @@ final class BatchWriter {
             if (paths.isEmpty()) {
                 return;
             }
-            Set<String> missing = new TreeSet<>();
-            for (String path : paths) {
-                Integer known = ids.notebooks.get(path);
-                if (known != null) {
-                    notebooks.put(path, known);
-                } else {
-                    missing.add(path);
-                }
-            }
-            if (!missing.isEmpty()) {
-                String select = "SELECT id, path FROM notebooks WHERE path = ANY(?)";
-                readNamed(select, missing, notebooks);
-                missing.removeAll(notebooks.keySet());
-                if (!missing.isEmpty()) {
-                    List<String> names = missing.stream().map(BatchWriter::basename).toList();
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO notebooks (path, name)"
-                            + " SELECT p, n FROM unnest(?::varchar[], ?::varchar[]) AS v(p, n)"
-                            + " ON CONFLICT (path) DO NOTHING RETURNING id, path")) {
-                        ps.setArray(1, ErrorStreaks.array(c, "varchar", new ArrayList<>(missing)));
-                        ps.setArray(2, ErrorStreaks.array(c, "varchar", names));
-                        readIds(ps, notebooks);
-                    }
-                    missing.removeAll(notebooks.keySet());
-                    if (!missing.isEmpty()) {
-                        readNamed(select, missing, notebooks);
-                    }
-                }
-            }
+            resolveNamed(paths, ids.notebooks, notebooks, "SELECT id, path FROM notebooks WHERE path = ANY(?)",
+                    "INSERT INTO notebooks (path, name) SELECT p, substring(p from '[^/]*$') FROM unnest(?::varchar[]) AS p"
+                            + " ON CONFLICT (path) DO NOTHING RETURNING id, path");
             resolveCells(handled);
+        }
+
+        /**
+         * Ids of rows with a unique text key (teams by name, notebooks by path): cached, else looked up, else created
+         * ({@code insert} takes the missing keys as one array and returns id and key); a row another writer created
+         * meanwhile is looked up again.
+         */
+        private void resolveNamed(Set<String> keys, Map<String, Integer> cache, Map<String, Integer> into, String select,
+                String insert) throws SQLException {
+            Set<String> missing = new TreeSet<>();
+            for (String key : keys) {
+                Integer known = cache.get(key);
+                if (known != null) {
+                    into.put(key, known);
+                } else {
+                    missing.add(key);
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            readNamed(select, missing, into);
+            missing.removeAll(into.keySet());
+            if (missing.isEmpty()) {
+                return;
+            }
+            readNamed(insert, missing, into);
+            missing.removeAll(into.keySet());
+            if (!missing.isEmpty()) {
+                readNamed(select, missing, into);
+            }
         }
 
         private void resolveCells(List<WorkerEvent> handled) throws SQLException {
@@ -828,10 +809,5 @@ final class BatchWriter {
             cells.forEach(ids::rememberCell);
             sessions.forEach(ids::rememberSession);
         }
-    }
-
-    /** Python's {@code os.path.basename}. */
-    static String basename(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 }

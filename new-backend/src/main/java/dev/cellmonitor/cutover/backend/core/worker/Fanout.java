@@ -4,14 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import dev.cellmonitor.cutover.backend.redis.RedisNames;
@@ -28,27 +23,23 @@ import io.lettuce.core.api.StatefulRedisConnection;
  * logged) instead of holding events back; the messages are notifications, the data is in PostgreSQL.
  */
 @Component
-class Fanout implements SmartLifecycle {
+class Fanout extends AfterCommitQueue<List<BatchWriter.Outcome>> {
 
     private static final Logger log = LoggerFactory.getLogger(Fanout.class);
-    private static final int MAX_PENDING_BATCHES = 1_000;
     private static final int MESSAGES_PER_SCRIPT = 500;
     private static final String PUBLISH_ALL =
             "for i = 1, #ARGV, 2 do redis.call('PUBLISH', ARGV[i], ARGV[i + 1]) end return #ARGV / 2";
-    private static final List<BatchWriter.Outcome> STOP = List.of();
 
     private final WorkerRedis redis;
     private final WorkerStats stats;
     private final RedisNames names;
     private final InfluxWriter influx;
-    private final BlockingQueue<List<BatchWriter.Outcome>> pending = new ArrayBlockingQueue<>(MAX_PENDING_BATCHES);
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile Thread thread;
     private StatefulRedisConnection<String, String> connection;
     private String scriptSha;
     private boolean plainPublish;
 
     Fanout(WorkerRedis redis, WorkerStats stats, RedisNames names, InfluxWriter influx) {
+        super("worker-fanout");
         this.redis = redis;
         this.stats = stats;
         this.names = names;
@@ -57,52 +48,30 @@ class Fanout implements SmartLifecycle {
 
     /** Hands over the outcomes of a committed transaction. */
     void announce(List<BatchWriter.Outcome> outcomes) {
-        if (outcomes.isEmpty()) {
-            return;
-        }
-        inFlight.incrementAndGet();
-        if (!pending.offer(outcomes)) {
-            inFlight.decrementAndGet();
-            stats.droppedMessages.addAndGet(outcomes.size());
-            log.warn("Redis fan-out is {} batches behind: no messages for {} events", MAX_PENDING_BATCHES, outcomes.size());
+        if (!outcomes.isEmpty()) {
+            offer(outcomes);
         }
     }
 
-    /** True once everything handed over so far was sent (or given up). */
-    boolean idle() {
-        return inFlight.get() == 0;
+    @Override
+    void dropped(List<BatchWriter.Outcome> outcomes) {
+        stats.droppedMessages.addAndGet(outcomes.size());
     }
 
-    private void run() {
-        while (true) {
-            List<BatchWriter.Outcome> first;
-            try {
-                first = pending.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            List<List<BatchWriter.Outcome>> batches = new ArrayList<>();
-            batches.add(first);
-            pending.drainTo(batches, 50);
-            boolean stop = batches.remove(STOP);
-            List<String> channelsAndMessages = new ArrayList<>();
-            List<String> points = new ArrayList<>();
-            for (List<BatchWriter.Outcome> batch : batches) {
-                render(batch, channelsAndMessages, points);
-            }
-            influx.write(points);
-            try {
-                send(channelsAndMessages);
-            } catch (RuntimeException e) {
-                stats.droppedMessages.addAndGet(channelsAndMessages.size() / 2);
-                log.warn("Redis fan-out failed, {} messages not published: {}", channelsAndMessages.size() / 2, e.toString());
-                closeConnection();
-            } finally {
-                inFlight.addAndGet(-batches.size());
-            }
-            if (stop) {
-                return;
-            }
+    @Override
+    void handle(List<List<BatchWriter.Outcome>> batches) {
+        List<String> channelsAndMessages = new ArrayList<>();
+        List<String> points = new ArrayList<>();
+        for (List<BatchWriter.Outcome> batch : batches) {
+            render(batch, channelsAndMessages, points);
+        }
+        influx.write(points);
+        try {
+            send(channelsAndMessages);
+        } catch (RuntimeException e) {
+            stats.droppedMessages.addAndGet(channelsAndMessages.size() / 2);
+            log.warn("Redis fan-out failed, {} messages not published: {}", channelsAndMessages.size() / 2, e.toString());
+            closeConnection();
         }
     }
 
@@ -219,38 +188,8 @@ class Fanout implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        thread = Thread.ofPlatform().name("worker-fanout").daemon().start(this::run);
-    }
-
-    @Override
     public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t == null) {
-            return;
-        }
-        try {
-            // let what is queued go out, briefly
-            if (!pending.offer(STOP, 2, TimeUnit.SECONDS)) {
-                t.interrupt();
-            }
-            t.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        t.interrupt();
+        super.stop();
         closeConnection();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
-    }
-
-    /** Stops after the pipeline, which still hands over outcomes while it drains. */
-    @Override
-    public int getPhase() {
-        return EventPipeline.PHASE - 1;
     }
 }

@@ -65,9 +65,4 @@ class InfluxHealthProbe implements HealthProbe {
         }
         return entry;
     }
-
-    @Override
-    public boolean healthy(Map<String, Object> entry) {
-        return "healthy".equals(entry.get("status"));
-    }
 }

@@ -23,7 +23,7 @@ final class InfluxLines {
         tags.put("teamName", d.teamName() == null ? "" : d.teamName());
         tags.put("event", d.eventType());
         String path = d.notebookPath();
-        tags.put("notebook", WorkerEvent.truthy(path) ? BatchWriter.basename(path) : "unknown");
+        tags.put("notebook", WorkerEvent.truthy(path) ? basename(path) : "unknown");
         String dir = path == null ? "" : dirname(path);
         tags.put("directory", dir.isEmpty() ? "root" : dir);
         tags.put("cellType", d.cellType());
@@ -55,6 +55,11 @@ final class InfluxLines {
         Instant time = at == null ? now : at.toInstant();
         line.append(' ').append(time.getEpochSecond() * 1_000_000_000L + time.getNano());
         return line.toString();
+    }
+
+    /** Python's {@code os.path.basename}. */
+    static String basename(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** Python's {@code os.path.dirname}. */

@@ -7,14 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,61 +19,45 @@ import org.springframework.stereotype.Component;
  * from their own thread; an InfluxDB outage costs points (logged), never events.
  */
 @Component
-class InfluxWriter implements SmartLifecycle {
+class InfluxWriter extends AfterCommitQueue<List<String>> {
 
     private static final Logger log = LoggerFactory.getLogger(InfluxWriter.class);
-    private static final int MAX_PENDING_BATCHES = 1_000;
-    private static final List<String> STOP = List.of();
 
     private final InfluxProperties properties;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final BlockingQueue<List<String>> pending = new ArrayBlockingQueue<>(MAX_PENDING_BATCHES);
-    private volatile Thread thread;
 
     InfluxWriter(InfluxProperties properties) {
+        super("worker-influx");
         this.properties = properties;
     }
 
+    @Override
     boolean enabled() {
         return properties.enabled();
     }
 
     void write(List<String> lines) {
-        if (!enabled() || lines.isEmpty()) {
-            return;
-        }
-        if (!pending.offer(lines)) {
-            log.warn("InfluxDB writes are {} batches behind: dropped {} points", MAX_PENDING_BATCHES, lines.size());
+        if (enabled() && !lines.isEmpty()) {
+            offer(lines);
         }
     }
 
-    private void run() {
-        while (true) {
-            List<String> first;
-            try {
-                first = pending.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            List<List<String>> batches = new ArrayList<>();
-            batches.add(first);
-            pending.drainTo(batches, 20);
-            boolean stop = batches.remove(STOP);
-            StringBuilder body = new StringBuilder();
-            int points = 0;
-            for (List<String> batch : batches) {
-                for (String line : batch) {
-                    body.append(line).append('\n');
-                    points++;
-                }
-            }
-            if (points > 0) {
-                send(body.toString(), points);
-            }
-            if (stop || first == STOP) {
-                return;
+    @Override
+    void dropped(List<String> lines) {
+        log.warn("InfluxDB writes are behind: {} points dropped", lines.size());
+    }
+
+    @Override
+    void handle(List<List<String>> batches) {
+        StringBuilder body = new StringBuilder();
+        int points = 0;
+        for (List<String> batch : batches) {
+            for (String line : batch) {
+                body.append(line).append('\n');
+                points++;
             }
         }
+        send(body.toString(), points);
     }
 
     private void send(String body, int points) {
@@ -99,41 +79,13 @@ class InfluxWriter implements SmartLifecycle {
         }
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void start() {
-        if (enabled()) {
-            thread = Thread.ofPlatform().name("worker-influx").daemon().start(this::run);
-        }
-    }
-
-    @Override
-    public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t == null) {
-            return;
-        }
-        try {
-            if (pending.offer(STOP)) {
-                t.join(3_000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        t.interrupt();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
-    }
-
+    /** Stops after the fan-out, which hands points over while it drains. */
     @Override
     public int getPhase() {
-        return EventPipeline.PHASE - 1;
+        return EventPipeline.PHASE - 2;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
