@@ -335,15 +335,7 @@ final class BatchWriter {
             for (WorkerEvent e : handled) {
                 firstByEmail.putIfAbsent(e.email(), e.data());
             }
-            Set<String> missing = new TreeSet<>();
-            for (String email : firstByEmail.keySet()) {
-                Identities.Student known = ids.students.get(email);
-                if (known != null) {
-                    students.put(email, known);
-                } else {
-                    missing.add(email);
-                }
-            }
+            Set<String> missing = new TreeSet<>(known(firstByEmail.keySet(), ids.students, students));
             if (missing.isEmpty()) {
                 return;
             }
@@ -433,15 +425,7 @@ final class BatchWriter {
          */
         private void resolveNamed(Set<String> keys, Map<String, Integer> cache, Map<String, Integer> into, String select,
                 String insert) throws SQLException {
-            Set<String> missing = new TreeSet<>();
-            for (String key : keys) {
-                Integer known = cache.get(key);
-                if (known != null) {
-                    into.put(key, known);
-                } else {
-                    missing.add(key);
-                }
-            }
+            Set<String> missing = new TreeSet<>(known(keys, cache, into));
             if (missing.isEmpty()) {
                 return;
             }
@@ -465,15 +449,7 @@ final class BatchWriter {
                     firstByCell.putIfAbsent(cellKey(e.data()), e.data());
                 }
             }
-            List<CellKey> missing = new ArrayList<>();
-            for (CellKey key : firstByCell.keySet()) {
-                Identities.Cell known = ids.cells.get(key);
-                if (known != null) {
-                    cells.put(key, known);
-                } else {
-                    missing.add(key);
-                }
-            }
+            List<CellKey> missing = known(firstByCell.keySet(), ids.cells, cells);
             if (missing.isEmpty()) {
                 return;
             }
@@ -553,15 +529,7 @@ final class BatchWriter {
                     wanted.add(students.get(e.email()).id());
                 }
             }
-            List<Integer> missing = new ArrayList<>();
-            for (Integer student : wanted) {
-                Integer known = ids.sessions.get(student);
-                if (known != null) {
-                    sessions.put(student, known);
-                } else {
-                    missing.add(student);
-                }
-            }
+            List<Integer> missing = known(wanted, ids.sessions, sessions);
             if (missing.isEmpty()) {
                 return;
             }
@@ -777,6 +745,20 @@ final class BatchWriter {
         }
 
         // ---- helpers ------------------------------------------------------------------------------------------
+
+        /** Copies what the cache knows of {@code keys} into this transaction's map; returns the keys it does not know. */
+        private static <K, V> List<K> known(java.util.Collection<K> keys, Map<K, V> cache, Map<K, V> into) {
+            List<K> missing = new ArrayList<>();
+            for (K key : keys) {
+                V value = cache.get(key);
+                if (value != null) {
+                    into.put(key, value);
+                } else {
+                    missing.add(key);
+                }
+            }
+            return missing;
+        }
 
         private void readNamed(String select, Set<String> keys, Map<String, Integer> into) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(select)) {
