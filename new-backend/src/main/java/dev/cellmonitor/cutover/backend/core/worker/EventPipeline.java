@@ -75,13 +75,29 @@ public class EventPipeline implements EventSink, SmartLifecycle {
         Job job = new Job(events.stream().map(WorkerEvent::of).toList(), new CompletableFuture<>(), false);
         queue.add(job);
         try {
-            job.done().get();
+            awaitStored(job);
         } catch (ExecutionException e) {
             throw new EventSink.Unavailable("Events could not be stored and were not accepted: retry later",
                     properties.retryAfterSeconds(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventSink.Unavailable("Interrupted while storing events", properties.retryAfterSeconds(), e);
+        }
+    }
+
+    /** Waits for the job's commit; fails it if the writer is gone (stopped meanwhile, or died) and never took it. */
+    private void awaitStored(Job job) throws ExecutionException, InterruptedException {
+        while (true) {
+            try {
+                job.done().get(1, TimeUnit.SECONDS);
+                return;
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                Thread writer = thread;
+                if ((writer == null || !writer.isAlive()) && queue.remove(job)) {
+                    capacity.release(job.events().size());
+                    job.done().completeExceptionally(new IllegalStateException("the event worker stopped"));
+                }
+            }
         }
     }
 
@@ -222,7 +238,6 @@ public class EventPipeline implements EventSink, SmartLifecycle {
     public void stop() {
         accepting = false;
         Thread t = thread;
-        thread = null;
         if (t != null) {
             try {
                 t.join(60_000);
@@ -230,6 +245,7 @@ public class EventPipeline implements EventSink, SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        thread = null;
     }
 
     @Override
