@@ -1,0 +1,38 @@
+package dev.cellmonitor.cutover.load.ops;
+
+import dev.cellmonitor.cutover.load.Knobs;
+
+/**
+ * Where and how to reach the gateway's ops API: the only place its paths and credential scheme are written
+ * down for the load tests.
+ *
+ * @param baseUrl    the gateway's management side, e.g. {@code http://127.0.0.1:8081}
+ * @param token      the ops credential ({@code CUTOVER_OPS_TOKEN})
+ * @param stagesPath GET: every route with its stage
+ * @param flipPath   POST a {@link Flip}
+ */
+public record OpsApi(String baseUrl, String token, String stagesPath, String flipPath) {
+
+    public static final String TOKEN_ENV = "CUTOVER_OPS_TOKEN";
+
+    public static OpsApi from(Knobs knobs) {
+        String token = knobs.raw("opsToken");
+        if (token == null) {
+            token = System.getenv(TOKEN_ENV);
+        }
+        return new OpsApi(trimSlash(knobs.text("opsUrl", "http://127.0.0.1:8081")), token,
+                knobs.text("ops.stagesPath", "/ops/routes"), knobs.text("ops.flipPath", "/ops/flips"));
+    }
+
+    public String stagesUrl() {
+        return baseUrl + stagesPath;
+    }
+
+    public String flipUrl() {
+        return baseUrl + flipPath;
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
