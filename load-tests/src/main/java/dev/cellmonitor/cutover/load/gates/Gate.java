@@ -3,7 +3,7 @@ package dev.cellmonitor.cutover.load.gates;
 /**
  * One judged condition of a run.
  *
- * @param name   what was judged, e.g. {@code plateau-350 | group lms}
+ * @param name   what was judged, e.g. {@code plateau-350: group lms}
  * @param passed the verdict
  * @param detail the figures behind it and, when failed, which limit was crossed
  */

@@ -41,12 +41,12 @@ public record GateLimits(int p95Millis, int p99Millis, double failedPercent, int
             }
             Breakdown.PhaseFigures figures = breakdown.phases().get(phase.name());
             if (figures == null || figures.all().count() == 0) {
-                gates.add(Gate.fail(phase.name() + " | all", "no request was measured in this phase"));
+                gates.add(Gate.fail(phase.name() + ": all", "no request was measured in this phase"));
                 continue;
             }
-            gates.add(judge(phase.name() + " | all", figures.all()));
-            judgeEach(gates, phase.name() + " | group ", figures.groups());
-            judgeEach(gates, phase.name() + " | backend ", figures.backends());
+            gates.add(judge(phase.name() + ": all", figures.all()));
+            judgeEach(gates, phase.name() + ": group ", figures.groups());
+            judgeEach(gates, phase.name() + ": backend ", figures.backends());
         }
         return gates;
     }

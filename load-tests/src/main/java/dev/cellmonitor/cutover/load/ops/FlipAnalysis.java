@@ -25,9 +25,10 @@ public final class FlipAnalysis {
      * @param settledMillis   for NEW/LEGACY: from the flip to the last request still served by the other side
      *                        (0 when none was); null for other stages
      * @param newShare        share of them served by new, counting those sent after the propagation bound
+     *                        (null when none was)
      * @param failedAround    failed requests of any route within the window around the flip
      */
-    public record Outcome(Flipper.Done flip, int affected, Long firstNewMillis, Long settledMillis, double newShare,
+    public record Outcome(Flipper.Done flip, int affected, Long firstNewMillis, Long settledMillis, Double newShare,
                           int failedAround) {
     }
 
@@ -63,7 +64,7 @@ public final class FlipAnalysis {
             }
             List<Sample> afterBound = affected.stream().filter(s -> s.start() >= from + bound)
                     .filter(s -> !Sample.UNLABELLED.equals(s.backend())).toList();
-            double share = afterBound.isEmpty() ? 0
+            Double share = afterBound.isEmpty() ? null
                     : (double) afterBound.stream().filter(s -> NEW.equals(s.backend())).count() / afterBound.size();
             int failed = (int) samples.stream()
                     .filter(s -> !s.ok() && s.start() >= from - window && s.start() <= from + window).count();
@@ -78,19 +79,19 @@ public final class FlipAnalysis {
             return gates;
         }
         if (outcomes.size() < plan.steps().size()) {
-            gates.add(Gate.fail("flips | all made", outcomes.size() + " of " + plan.steps().size()
+            gates.add(Gate.fail("flips: all made", outcomes.size() + " of " + plan.steps().size()
                     + " planned flips were made (is the top plateau long enough for delay + steps x hold?)"));
         }
         int i = 0;
         for (Outcome o : outcomes) {
             i++;
             String name = "flip " + i + " (" + o.flip().flip() + ")";
-            gates.add(o.flip().accepted() ? Gate.pass(name + " | accepted", "ops API answered " + o.flip().answer())
-                    : Gate.fail(name + " | accepted", "ops API answered " + o.flip().answer()));
+            gates.add(o.flip().accepted() ? Gate.pass(name + ": accepted", "ops API answered " + o.flip().answer())
+                    : Gate.fail(name + ": accepted", "ops API answered " + o.flip().answer()));
             gates.add(o.failedAround() == 0
-                    ? Gate.pass(name + " | no failure around it", "0 failed requests within +/-"
+                    ? Gate.pass(name + ": no failure around it", "0 failed requests within +/-"
                             + plan.window().toSeconds() + " s")
-                    : Gate.fail(name + " | no failure around it", o.failedAround() + " failed requests within +/-"
+                    : Gate.fail(name + ": no failure around it", o.failedAround() + " failed requests within +/-"
                             + plan.window().toSeconds() + " s"));
             if (o.settledMillis() != null && o.flip().accepted()) {
                 String side = o.flip().flip().stage().equals("NEW") ? NEW : LEGACY;
@@ -99,8 +100,8 @@ public final class FlipAnalysis {
                 String detail = String.format(Locale.ROOT, "%d requests after the flip; every one sent %d ms or more"
                         + " after it was served by %s (limit %d ms)", o.affected(), o.settledMillis(), side,
                         plan.maxPropagation().toMillis());
-                gates.add(seen && inTime ? Gate.pass(name + " | served by " + side, detail)
-                        : Gate.fail(name + " | served by " + side, seen ? detail : "no request of the flipped "
+                gates.add(seen && inTime ? Gate.pass(name + ": served by " + side, detail)
+                        : Gate.fail(name + ": served by " + side, seen ? detail : "no request of the flipped "
                                 + (plan.group() != null ? "group" : "route") + " was sent after the flip"));
             }
         }

@@ -73,7 +73,7 @@ final class SummaryMarkdown {
                 md.append("| ").append(o.flip().flip()).append(" | ").append(o.flip().status()).append(" | ")
                         .append(o.affected()).append(" | ").append(ms(o.firstNewMillis())).append(" | ")
                         .append(ms(o.settledMillis())).append(" | ")
-                        .append(String.format(Locale.ROOT, "%.0f%%", o.newShare() * 100)).append(" | ")
+                        .append(o.newShare() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", o.newShare() * 100)).append(" | ")
                         .append(o.failedAround()).append(" |\n");
             }
         }
