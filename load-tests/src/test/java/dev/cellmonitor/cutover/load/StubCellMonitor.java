@@ -88,6 +88,13 @@ final class StubCellMonitor implements AutoCloseable {
                 }).bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
     }
 
+    /** Runs the stub until killed, for trying the suites by hand: prints its API and ops URLs. */
+    public static void main(String[] args) throws Exception {
+        StubCellMonitor stub = new StubCellMonitor();
+        System.out.println("stub API " + stub.baseUrl() + " ops " + stub.opsUrl() + " token " + TOKEN);
+        Thread.currentThread().join();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + ((InetSocketAddress) api.localAddress()).getPort();
     }
