@@ -151,11 +151,8 @@ public abstract class CutoverSimulation extends Simulation {
     }
 
     private ScenarioBuilder gatesReporter(IntSupplier activeUsers) {
+        // waits for the load without starting the clock: the first load user does, so phases line up with injection
         return scenario(GATES)
-                .exec(session -> {
-                    clock.start();
-                    return session;
-                })
                 .asLongAs(session -> clock.running() || (activeUsers.getAsInt() > 0
                         && System.currentTimeMillis() < clock.endMillis() + drain.toMillis()))
                 .on(pause(Duration.ofMillis(500)))

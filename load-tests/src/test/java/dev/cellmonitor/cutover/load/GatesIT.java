@@ -85,4 +85,28 @@ class GatesIT {
             assertThat(Files.readString(run.directory().resolve(RunSummary.MARKDOWN))).contains("gates FAILED");
         }
     }
+
+    @Test
+    void theIngestPeakSuiteJudgesItsHoldAndCountsAcceptedEvents() throws Exception {
+        try (StubCellMonitor stub = new StubCellMonitor()) {
+            Map<String, String> s = settings(stub);
+            s.put("targetEventsPerSecond", "400");
+            s.put("batchSize", "20");
+            s.put("ingestRamp", "3s");
+            s.put("ingestHold", "8s");
+            s.put("persistWait", "1s");
+            s.put("gate.acceptedShare", "0.85");
+            s.put("gate.p95", "5000");
+            s.put("gate.p99", "10000");
+
+            GatlingRun.Result run = GatlingRun.run(IngestPeakSimulation.class, RESULTS, s);
+
+            RunSummary summary = run.summary();
+            assertThat(summary.injection().model()).isEqualTo("open");
+            assertThat(summary.figures().phases().get("hold").all().count()).isBetween(120, 200);
+            assertThat(summary.gates()).extracting(Gate::name).contains("hold: all", "hold: events accepted per second");
+            assertThat(summary.extra()).containsKey("events accepted per second during the hold");
+            assertThat(run.exitCode()).as(Files.readString(run.directory().resolve(RunSummary.MARKDOWN))).isZero();
+        }
+    }
 }

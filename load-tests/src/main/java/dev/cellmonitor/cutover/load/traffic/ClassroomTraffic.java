@@ -206,7 +206,8 @@ public final class ClassroomTraffic {
                 .doIf(session -> session.contains("submissionId")).then(
                         measured.http("PUT /api/v1/submissions/{submission_id}", http -> http
                                 .put("/api/v1/submissions/#{submissionId}")
-                                .body(StringBody("{\"grade\":" + 60 + ",\"status\":\"graded\",\"feedback\":\"よくできました\"}"))));
+                                .body(StringBody(session -> "{\"grade\":" + ThreadLocalRandom.current().nextInt(50, 101)
+                                        + ",\"status\":\"graded\",\"feedback\":\"よくできました\"}"))));
     }
 
     private static String loginBody(Session session) {
