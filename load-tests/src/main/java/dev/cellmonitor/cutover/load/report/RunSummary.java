@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import dev.cellmonitor.cutover.load.JsonHttp;
 import dev.cellmonitor.cutover.load.gates.Gate;
 import dev.cellmonitor.cutover.load.measure.Breakdown;
 import dev.cellmonitor.cutover.load.measure.RssSampler;
@@ -116,13 +115,5 @@ public record RunSummary(String suite, String simulation, String runTag, String 
             throw new IllegalArgumentException(runOrFile + " is not a finished load run (no " + JSON + ")");
         }
         return MAPPER.readValue(file.toFile(), RunSummary.class);
-    }
-
-    static JsonMapper mapper() {
-        return MAPPER;
-    }
-
-    static String compact(Object value) {
-        return JsonHttp.JSON.writeValueAsString(value);
     }
 }

@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -219,10 +218,5 @@ public final class ClassroomTraffic {
 
     static String pathSegment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%40", "@");
-    }
-
-    /** Splits a total into students, instructors and LMS users. */
-    public List<Double> shares() {
-        return List.of(settings.studentShare(), settings.instructorShare(), settings.lmsShare());
     }
 }
