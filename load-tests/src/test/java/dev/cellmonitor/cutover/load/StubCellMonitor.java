@@ -225,7 +225,7 @@ final class StubCellMonitor implements AutoCloseable {
             Answer answer;
             if (!("Bearer " + TOKEN).equals(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
                 answer = json(401, Map.of("detail", "ops token required"));
-            } else if (request.method().name().equals("GET") && path.equals("/ops/routes")) {
+            } else if (request.method().name().equals("GET") && path.equals("/ops/api/groups")) {
                 List<Map<String, Object>> groups = new ArrayList<>();
                 stages.forEach((g, s) -> {
                     Map<String, Object> entry = new LinkedHashMap<>();
@@ -237,7 +237,7 @@ final class StubCellMonitor implements AutoCloseable {
                     groups.add(entry);
                 });
                 answer = json(200, Map.of("groups", groups));
-            } else if (request.method().name().equals("POST") && path.equals("/ops/flips")) {
+            } else if (request.method().name().equals("POST") && path.equals("/ops/api/flips")) {
                 JsonNode flip = JSON.readTree(request.content().toString(StandardCharsets.UTF_8));
                 String g = flip.path("group").asString();
                 if (!stages.containsKey(g) || !flip.hasNonNull("reason")) {

@@ -1,6 +1,7 @@
 package dev.cellmonitor.cutover.load.ops;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,13 +18,13 @@ public record Flip(String group, String route, String stage, Integer percentage,
         stage = stage.toUpperCase(Locale.ROOT);
     }
 
-    /** The request body: {@code {"group"|"route", "stage", "percentage", "reason"}}. */
+    /** The request body: {@code {"group"|"routes", "stage", "percentage", "reason"}} (the ops API takes route ids as a list). */
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         if (group != null) {
             body.put("group", group);
         } else {
-            body.put("route", route);
+            body.put("routes", List.of(route));
         }
         body.put("stage", stage);
         if (percentage != null) {

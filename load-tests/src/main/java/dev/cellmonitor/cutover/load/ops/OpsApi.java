@@ -8,8 +8,8 @@ import dev.cellmonitor.cutover.load.Knobs;
  *
  * @param baseUrl    the gateway's management side, e.g. {@code http://127.0.0.1:8081}
  * @param token      the ops credential ({@code CUTOVER_OPS_TOKEN})
- * @param stagesPath GET: every route with its stage
- * @param flipPath   POST a {@link Flip}
+ * @param stagesPath GET: the stage of every group (and the routes overriding it)
+ * @param flipPath   POST a {@link Flip}; the credential goes as {@code Authorization: Bearer <token>}
  */
 public record OpsApi(String baseUrl, String token, String stagesPath, String flipPath) {
 
@@ -21,7 +21,7 @@ public record OpsApi(String baseUrl, String token, String stagesPath, String fli
             token = System.getenv(TOKEN_ENV);
         }
         return new OpsApi(trimSlash(knobs.text("opsUrl", "http://127.0.0.1:8081")), token,
-                knobs.text("ops.stagesPath", "/ops/routes"), knobs.text("ops.flipPath", "/ops/flips"));
+                knobs.text("ops.stagesPath", "/ops/api/groups"), knobs.text("ops.flipPath", "/ops/api/flips"));
     }
 
     public String stagesUrl() {

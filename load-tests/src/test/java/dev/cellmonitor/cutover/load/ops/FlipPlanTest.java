@@ -25,7 +25,7 @@ class FlipPlanTest {
     void aFlipBodyNamesAGroupOrARouteWithAReason() {
         FlipPlan plan = FlipPlan.from(Knobs.of(Map.of("flip.route", "get-classes")), "canary:10");
         assertThat(plan.flip(plan.steps().getFirst(), "why").body())
-                .containsExactly(Map.entry("route", "get-classes"), Map.entry("stage", "CANARY"),
+                .containsExactly(Map.entry("routes", List.of("get-classes")), Map.entry("stage", "CANARY"),
                         Map.entry("percentage", 10), Map.entry("reason", "why"));
         assertThat(FlipPlan.from(Knobs.of(Map.of()), "none").isEmpty()).isTrue();
     }
