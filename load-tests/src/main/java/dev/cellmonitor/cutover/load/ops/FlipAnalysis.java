@@ -86,8 +86,8 @@ public final class FlipAnalysis {
         for (Outcome o : outcomes) {
             i++;
             String name = "flip " + i + " (" + o.flip().flip() + ")";
-            gates.add(o.flip().accepted() ? Gate.pass(name + ": accepted", "ops API answered " + o.flip().answer())
-                    : Gate.fail(name + ": accepted", "ops API answered " + o.flip().answer()));
+            String answer = "ops API answered " + shorten(o.flip().answer());
+            gates.add(o.flip().accepted() ? Gate.pass(name + ": accepted", answer) : Gate.fail(name + ": accepted", answer));
             gates.add(o.failedAround() == 0
                     ? Gate.pass(name + ": no failure around it", "0 failed requests within +/-"
                             + plan.window().toSeconds() + " s")
@@ -106,5 +106,9 @@ public final class FlipAnalysis {
             }
         }
         return gates;
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 120 ? text.substring(0, 120) + "..." : text;
     }
 }
