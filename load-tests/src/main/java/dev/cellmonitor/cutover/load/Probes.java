@@ -27,6 +27,10 @@ public final class Probes {
                 JsonNode i = openapi.json().get("info");
                 return text(i, "title") + " " + text(i, "version") + " (openapi.json)";
             }
+            if (info.ok() && info.json() != null && !info.json().isEmpty()) {
+                String text = info.json().toString();
+                return (text.length() > 120 ? text.substring(0, 120) + "..." : text) + " (actuator/info)";
+            }
             failure = "answers, but tells no version (actuator/info " + info.status() + ", openapi.json "
                     + openapi.status() + ")";
         } catch (IOException e) {
