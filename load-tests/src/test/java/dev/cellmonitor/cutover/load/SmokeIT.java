@@ -5,21 +5,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import dev.cellmonitor.cutover.load.report.RunSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.security.crypto.bcrypt.BCrypt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +63,7 @@ class SmokeIT {
             try (BootApp backend = BootApp.start("new-backend", backendJar, List.of("--server.port=" + backendPort,
                     "--management.server.port=" + BootApp.freePort(), "--server.shutdown=immediate"), env)) {
                 backend.awaitHttp(backendUrl + "/api/v1/health/live", Duration.ofMinutes(3));
-                seedInstructor(db);
+                seedInstructor(db, backendJar);
                 requireRoutes(backendUrl);
                 try (BootApp gateway = BootApp.start("gateway", gatewayJar, List.of("--server.port=" + gatewayPort,
                         "--management.server.port=" + gatewayManagementPort, "--server.shutdown=immediate",
@@ -105,14 +107,16 @@ class SmokeIT {
         }
     }
 
-    /** The instructor a parity reset seeds (legacy's create_test_instructor.py); the suites log in with it. */
-    private static void seedInstructor(TestDatabase db) throws Exception {
-        try (Connection c = db.connect(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO instructors (email, password_hash, name, role, is_active, status)"
-                        + " VALUES (?, ?, 'テスト講師', 'instructor', true, 'OFFLINE')")) {
-            insert.setString(1, "instructor@example.com");
-            insert.setString(2, BCrypt.hashpw("password123", BCrypt.gensalt("$2b", 12)));
-            insert.executeUpdate();
+    /** The instructor a parity reset seeds, by the backend's own seed script (read from its jar). */
+    private static void seedInstructor(TestDatabase db, Path backendJar) throws Exception {
+        String sql;
+        try (ZipFile jar = new ZipFile(backendJar.toFile())) {
+            ZipEntry entry = jar.getEntry("BOOT-INF/classes/admin/test-instructor.sql");
+            assertThat(entry).as("the backend's test-instructor seed in " + backendJar).isNotNull();
+            sql = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection c = db.connect(); Statement statement = c.createStatement()) {
+            statement.execute(sql);
         }
     }
 
