@@ -17,9 +17,10 @@ import dev.cellmonitor.cutover.parity.compare.Rule;
  * @param status  the status relaxation, or null
  * @param rules   extra comparison rules for the route (rules.json syntax)
  * @param ws      WebSocket leniencies
+ * @param notPublished for a {@code REDIS <channel>} row: the candidate may publish nothing on that channel
  */
 public record Divergence(String id, String section, int line, String route, String step, StatusRule status,
-                         List<Rule> rules, Set<Ws> ws, String json) {
+                         List<Rule> rules, Set<Ws> ws, boolean notPublished, String json) {
 
     /** When the legacy answered one of {@code legacy}, the candidate may answer one of {@code candidate}. */
     public record StatusRule(Set<Integer> legacy, Set<Integer> candidate, Body body) {

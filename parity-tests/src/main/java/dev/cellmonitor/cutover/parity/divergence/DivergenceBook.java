@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DivergenceBook {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> KEYS = Set.of("route", "step", "status", "body", "rules", "ws");
+    private static final Set<String> KEYS = Set.of("route", "step", "status", "body", "rules", "ws", "redis");
     private static final Set<String> INFORMATIVE = Set.of("why", "note");
 
     private final List<Divergence> divergences;
@@ -132,10 +132,18 @@ public final class DivergenceBook {
                 }
             }
         }
-        if (status == null && rules.isEmpty() && ws.isEmpty()) {
+        boolean notPublished = false;
+        JsonNode redis = node.get("redis");
+        if (redis != null && !redis.isNull()) {
+            if (!redis.asString().equals("not_published") || !route.startsWith("REDIS ")) {
+                throw new IllegalArgumentException("\"redis\" must be \"not_published\", on a \"REDIS <channel>\" route");
+            }
+            notPublished = true;
+        }
+        if (status == null && rules.isEmpty() && ws.isEmpty() && !notPublished) {
             warnings.add(where + " (" + id + "): the rule accepts nothing (no status, rules or ws): documentation only");
         }
-        return new Divergence(id, section, line, route, text(node, "step"), status, List.copyOf(rules), ws, json);
+        return new Divergence(id, section, line, route, text(node, "step"), status, List.copyOf(rules), ws, notPublished, json);
     }
 
     private static Set<Integer> codes(JsonNode list, String what) {

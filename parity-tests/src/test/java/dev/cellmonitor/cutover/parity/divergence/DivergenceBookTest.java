@@ -57,6 +57,21 @@ class DivergenceBookTest {
     }
 
     @Test
+    void aChannelTheCandidateDoesNotPublishOnIsARedisRule() {
+        DivergenceBook book = parse("""
+                | CE-1 | progress_events | published | stored | `{"route": "REDIS progress_events", "redis": "not_published"}` |
+                """);
+        Divergence row = book.all().getFirst();
+        assertThat(row.notPublished()).isTrue();
+        assertThat(row.appliesToChannel("progress_events", "POST /api/v1/events", "p04", "redis", 3)).isTrue();
+        assertThat(row.appliesToChannel("notifications", "POST /api/v1/events", "p04", "redis", 3)).isFalse();
+        assertThat(book.warnings()).isEmpty();
+        assertThatThrownBy(() -> parse("""
+                | X-1 | r | a | b | `{"route": "GET /", "redis": "not_published"}` |
+                """)).hasMessageContaining("REDIS <channel>");
+    }
+
+    @Test
     void unknownKeysAndEmptyRulesAreWarningsNotErrors() {
         DivergenceBook book = parse("""
                 | X-1 | r | a | b | `{"route": "GET /", "status": {"legacy": [500], "candidate": [200]}, "colour": "red"}` |
