@@ -67,7 +67,17 @@ public final class JsonBody {
 
     /** Typed, lax access to the fields of one JSON object; errors go to the shared collector. */
     public static Fields fields(JsonNode object, ValidationErrors errors, Object... locPrefix) {
-        return new Fields(object, errors, List.of(locPrefix));
+        return new Fields(object, errors, List.of(locPrefix), false);
+    }
+
+    /**
+     * The body of a route with several {@code Body(...)} parameters (FastAPI "embedded" fields): each field is
+     * looked up in the body object; an absent or {@code null} value counts as missing (the default applies to an
+     * optional field), a missing required field is reported with {@code "input": null}, and a body that is not
+     * an object makes every required field missing.
+     */
+    public static Fields embedded(JsonNode body, ValidationErrors errors) {
+        return new Fields(body != null && body.isObject() ? body : null, errors, List.of("body"), true);
     }
 
     /** Pydantic's answer for a model given something that is not an object. */
@@ -92,15 +102,22 @@ public final class JsonBody {
         private final JsonNode object;
         private final ValidationErrors errors;
         private final List<Object> prefix;
+        private final boolean embedded;
 
-        private Fields(JsonNode object, ValidationErrors errors, List<Object> prefix) {
+        private Fields(JsonNode object, ValidationErrors errors, List<Object> prefix, boolean embedded) {
             this.object = object;
             this.errors = errors;
             this.prefix = prefix;
+            this.embedded = embedded;
         }
 
         public boolean has(String name) {
-            return object.has(name);
+            return object != null && object.has(name);
+        }
+
+        /** The field's raw node (null when absent), for checks the typed accessors do not make. */
+        public JsonNode node(String name) {
+            return object.get(name);
         }
 
         private List<Object> loc(String name) {
@@ -111,10 +128,13 @@ public final class JsonBody {
 
         /** The field's node, or null (after recording {@code missing} when required) if absent or null. */
         private JsonNode value(String name, boolean required) {
-            JsonNode v = object.get(name);
+            JsonNode v = object == null ? null : object.get(name);
+            if (embedded && v != null && v.isNull()) {
+                v = null;
+            }
             if (v == null) {
                 if (required) {
-                    errors.missing(loc(name), plain(object));
+                    errors.missing(loc(name), embedded ? null : plain(object));
                 }
                 return null;
             }

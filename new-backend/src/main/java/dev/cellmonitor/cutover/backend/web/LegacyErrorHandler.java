@@ -51,10 +51,13 @@ public class LegacyErrorHandler {
                 .body(detail("Internal server error"));
     }
 
-    /** The legacy catch-all answer for a path or method it does not serve. */
+    /**
+     * The legacy catch-all answer for a path or method it does not serve: Socket.IO's bare {@code text/plain}
+     * (no charset, unlike the legacy's 500s), as every recorded unrouted 404 shows.
+     */
     public static ResponseEntity<String> notFoundText() {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .header(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .header(HttpHeaders.CONTENT_TYPE, "text/plain")
                 .body("Not Found");
     }
 

@@ -51,6 +51,10 @@ public final class ValidationErrors {
         return errors.isEmpty();
     }
 
+    public int size() {
+        return errors.size();
+    }
+
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

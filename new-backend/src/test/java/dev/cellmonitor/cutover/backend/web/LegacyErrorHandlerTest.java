@@ -24,8 +24,8 @@ class LegacyErrorHandlerTest {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/no-such-route")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
-        // the recordings compare content types ignoring case and spaces
-        assertThat(response.headers().firstValue("content-type").orElseThrow().replace(" ", "")).isEqualToIgnoringCase("text/plain;charset=utf-8");
+        // exactly what the recordings show for every unrouted 404 (the legacy's 500s carry a charset, these do not)
+        assertThat(response.headers().firstValue("content-type").orElseThrow()).isEqualTo("text/plain");
         assertThat(response.body()).isEqualTo("Not Found");
     }
 }

@@ -14,6 +14,8 @@ public interface HealthProbe {
     /** The legacy-shaped entry for this service; must not throw. */
     Map<String, Object> check();
 
-    /** Whether the entry means the service is healthy. */
-    boolean healthy(Map<String, Object> entry);
+    /** Whether the entry means the service is healthy; by default its {@code status} is {@code "healthy"}. */
+    default boolean healthy(Map<String, Object> entry) {
+        return "healthy".equals(entry.get("status"));
+    }
 }

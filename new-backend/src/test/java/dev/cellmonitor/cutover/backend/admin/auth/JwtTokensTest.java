@@ -13,13 +13,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
-class JwtTokensTest {
+public class JwtTokensTest {
 
     private static final String SECRET = "your-secret-key-here-change-in-production";
     private final JwtTokens tokens = new JwtTokens(new AuthProperties(SECRET, "HS256", 30));
 
     /** Built by hand as python-jose does: compact JSON header and claims, base64url without padding. */
-    static String legacyToken(String secret, String header, String claims) throws Exception {
+    public static String legacyToken(String secret, String header, String claims) throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String signingInput = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
