@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
@@ -48,6 +50,8 @@ import dev.cellmonitor.cutover.gateway.stages.StageSnapshot;
  */
 @Service
 public class FlipService {
+
+    private static final Logger log = LoggerFactory.getLogger(FlipService.class);
 
     private final RouteCatalogue catalogue;
     private final FlagStore store;
@@ -185,6 +189,9 @@ public class FlipService {
         }));
         if (outcome.flip() != null) {
             cache.refreshNow();
+            log.info("flip #{} by {} ({}): {} {} - {}", outcome.flip(), actor, source, scope,
+                    outcome.changes().stream().map(c -> c.feature() + " " + c.from() + " -> " + c.to()).toList(),
+                    reason);
         }
         return outcome;
     }

@@ -2,6 +2,7 @@ package dev.cellmonitor.cutover.gateway.ops;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,10 @@ class OpsManagementConfiguration {
     @Bean
     RouterFunction<ServerResponse> opsRoutes(CutoverView view, FlipService flips, AuditLog audit,
                                              GatewayProperties properties) {
+        if (OpsCredential.DEV_TOKEN.equals(properties.ops().token())) {
+            LoggerFactory.getLogger(OpsManagementConfiguration.class).warn("the ops API uses the developer token; "
+                    + "set CUTOVER_OPS_TOKEN outside a developer machine");
+        }
         OpsApi api = new OpsApi(view, flips, audit, properties);
         OpsCredential credential = new OpsCredential(properties.ops().token());
         RouterFunction<ServerResponse> apiRoutes = RouterFunctions.route()

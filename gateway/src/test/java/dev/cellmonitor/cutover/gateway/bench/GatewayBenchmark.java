@@ -216,8 +216,10 @@ public final class GatewayBenchmark {
 
     private static void print(int concurrency, Duration measured, long backendMillis, Result direct, Result gateway) {
         System.out.printf(Locale.ROOT, "%nGateway benchmark: backend service time %d ms, %d concurrent clients, %ds "
-                + "measured per side, loopback, %d cores%n", backendMillis, concurrency, measured.toSeconds(),
-                Runtime.getRuntime().availableProcessors());
+                + "measured per side, loopback, %d cores, system load average %.1f (client, gateway and backends "
+                + "share these cores with everything else running)%n", backendMillis, concurrency,
+                measured.toSeconds(), Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "mix: %s%n", MIX.stream().map(c -> c.method() + " " + c.path()).toList());
         System.out.printf(Locale.ROOT, "%-9s %12s %10s %10s %8s%n", "", "req/s", "p50 ms", "p99 ms", "errors");
         System.out.printf(Locale.ROOT, "%-9s %12.0f %10.3f %10.3f %8d%n", "direct", direct.throughput(),
