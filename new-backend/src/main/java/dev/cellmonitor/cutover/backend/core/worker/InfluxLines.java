@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.cellmonitor.cutover.backend.core.events.EventData;
+import dev.cellmonitor.cutover.backend.web.PythonRepr;
 
 /**
  * The legacy worker's InfluxDB point for a handled event (CONTRACT.md §6.3, measurement {@code student_progress}) in
@@ -48,7 +49,7 @@ final class InfluxLines {
         if (Routing.CELL_EXECUTED.equals(d.eventType())) {
             line.append(",success=").append(!Boolean.TRUE.equals(d.hasError()));
             if (d.executionDurationMs() != null) {
-                line.append(",duration=").append(PyJson.floatRepr(d.executionDurationMs()));
+                line.append(",duration=").append(PythonRepr.floatRepr(d.executionDurationMs()));
             }
         }
         OffsetDateTime at = EventTime.parse(d.eventTime());
