@@ -34,12 +34,12 @@ class Fanout extends AfterCommitQueue<List<BatchWriter.Outcome>> {
     private final WorkerRedis redis;
     private final WorkerStats stats;
     private final RedisNames names;
-    private final InfluxWriter influx;
+    private final InfluxQueue influx;
     private StatefulRedisConnection<String, String> connection;
     private String scriptSha;
     private boolean plainPublish;
 
-    Fanout(WorkerRedis redis, WorkerStats stats, RedisNames names, InfluxWriter influx) {
+    Fanout(WorkerRedis redis, WorkerStats stats, RedisNames names, InfluxQueue influx) {
         super("worker-fanout");
         this.redis = redis;
         this.stats = stats;
