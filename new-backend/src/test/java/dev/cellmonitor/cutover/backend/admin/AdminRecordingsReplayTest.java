@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.cellmonitor.cutover.backend.admin.AdminApi.Response;
 import dev.cellmonitor.cutover.backend.support.BackendIntegrationTest;
+import dev.cellmonitor.cutover.backend.support.RecordingFiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -60,29 +59,24 @@ class AdminRecordingsReplayTest {
 
     @TestFactory
     Stream<DynamicNode> replaysTheAdminStepsOfTheRecordings() throws IOException {
-        Path shared = Path.of(System.getProperty("shared.dir", "../../shared"));
-        Path recordings = shared.resolve("legacy-api/recordings");
-        assumeTrue(Files.isDirectory(recordings), "recordings not found under " + recordings.toAbsolutePath()
-                + " (set -Dshared.dir): replay skipped");
-        RecordingRules rules = new RecordingRules(recordings.resolve("rules.json"), Path.of("../docs/divergences.md").toAbsolutePath());
+        RecordingFiles.requireDir();
+        RecordingRules rules = new RecordingRules();
         AdminApi api = new AdminApi(port, dataSource);
         List<DynamicNode> scenarios = new ArrayList<>();
-        try (Stream<Path> files = Files.list(recordings)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
-                List<JsonNode> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(AdminApi.JSON::readTree).toList();
-                List<JsonNode> steps = lines.stream().filter(this::isOurs).toList();
-                if (steps.isEmpty()) {
-                    continue;
-                }
-                Scenario scenario = new Scenario(api, rules, lines.get(0));
-                List<DynamicTest> tests = new ArrayList<>();
-                tests.add(DynamicTest.dynamicTest("reset", scenario::reset));
-                for (JsonNode step : steps) {
-                    String name = "#" + step.get("step").asInt() + " " + step.path("name").asString() + " [" + step.path("route").asString() + "]";
-                    tests.add(DynamicTest.dynamicTest(name, () -> scenario.run(step)));
-                }
-                scenarios.add(DynamicContainer.dynamicContainer(lines.get(0).get("scenario").asString(), tests));
+        for (String scenarioName : RecordingFiles.scenarios()) {
+            List<JsonNode> lines = RecordingFiles.scenario(scenarioName);
+            List<JsonNode> steps = lines.stream().filter(this::isOurs).toList();
+            if (steps.isEmpty()) {
+                continue;
             }
+            Scenario scenario = new Scenario(api, rules, lines.get(0));
+            List<DynamicTest> tests = new ArrayList<>();
+            tests.add(DynamicTest.dynamicTest("reset", scenario::reset));
+            for (JsonNode step : steps) {
+                String name = "#" + step.get("step").asInt() + " " + step.path("name").asString() + " [" + step.path("route").asString() + "]";
+                tests.add(DynamicTest.dynamicTest(name, () -> scenario.run(step)));
+            }
+            scenarios.add(DynamicContainer.dynamicContainer(lines.get(0).get("scenario").asString(), tests));
         }
         return scenarios.stream();
     }

@@ -1,14 +1,12 @@
 package dev.cellmonitor.cutover.backend.admin;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.cellmonitor.cutover.backend.support.RecordingFiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,12 +46,12 @@ final class RecordingRules {
     private final JsonNode steps;
     final List<Divergence> divergences;
 
-    RecordingRules(Path rulesJson, Path divergencesMd) throws IOException {
-        JsonNode rules = AdminApi.JSON.readTree(Files.readString(rulesJson));
+    RecordingRules() {
+        JsonNode rules = RecordingFiles.rules();
         this.global = rules.get("global");
         this.routes = rules.get("routes");
         this.steps = rules.get("steps");
-        this.divergences = Files.exists(divergencesMd) ? divergences(Files.readAllLines(divergencesMd)) : List.of();
+        this.divergences = RecordingFiles.divergences().stream().map(RecordingRules::divergence).toList();
     }
 
     /** rules.json rules for a route key ({@code "GET /api/v1/..."} or {@code "DB <table>"}) and a step. */
@@ -84,26 +82,13 @@ final class RecordingRules {
         return divergences.stream().filter(d -> d.appliesTo(routeKey, stepKey)).toList();
     }
 
-    private static List<Divergence> divergences(List<String> lines) {
-        List<Divergence> out = new ArrayList<>();
-        boolean inSection = false; // the key table above the first section only explains the syntax
-        for (String raw : lines) {
-            String line = raw.trim();
-            inSection |= line.startsWith("## ");
-            int start = line.lastIndexOf("`{");
-            int end = line.lastIndexOf("}`");
-            if (!inSection || !line.startsWith("|") || start < 0 || end < start) {
-                continue;
-            }
-            JsonNode rule = AdminApi.JSON.readTree(line.substring(start + 1, end + 1).replace("\\|", "|"));
-            String id = line.split("(?<!\\\\)\\|")[1].trim();
-            JsonNode status = rule.get("status");
-            List<Rule> rules = new ArrayList<>();
-            rule.path("rules").forEach(r -> rules.add(Rule.of(r)));
-            out.add(new Divergence(id, rule.get("route").asString(), rule.has("step") ? rule.get("step").asString() : null,
-                    codes(status, "legacy"), codes(status, "candidate"), rule.path("body").asString("same"), rules));
-        }
-        return out;
+    private static Divergence divergence(RecordingFiles.DivergenceRow row) {
+        JsonNode rule = row.rule();
+        JsonNode status = rule.get("status");
+        List<Rule> rules = new ArrayList<>();
+        rule.path("rules").forEach(r -> rules.add(Rule.of(r)));
+        return new Divergence(row.id(), rule.get("route").asString(), rule.has("step") ? rule.get("step").asString() : null,
+                codes(status, "legacy"), codes(status, "candidate"), rule.path("body").asString("same"), rules);
     }
 
     private static Set<Integer> codes(JsonNode status, String side) {

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -30,6 +27,7 @@ import dev.cellmonitor.cutover.backend.lms.LmsHttp.Reply;
 import dev.cellmonitor.cutover.backend.lms.RecordedComparison.Capture;
 import dev.cellmonitor.cutover.backend.lms.RecordedComparison.Rule;
 import dev.cellmonitor.cutover.backend.support.BackendIntegrationTest;
+import dev.cellmonitor.cutover.backend.support.RecordingFiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
@@ -50,24 +48,15 @@ class LmsRecordingsReplayTest extends LmsIntegrationTest {
 
     @TestFactory
     Stream<DynamicTest> replaysTheLmsStepsOfTheRecordings() {
-        Path recordings = recordingsDirectory();
-        return SCENARIOS.stream().map(name -> DynamicTest.dynamicTest(name, () -> replay(recordings, name)));
+        RecordingFiles.requireDir();
+        return SCENARIOS.stream().map(name -> DynamicTest.dynamicTest(name, () -> replay(name)));
     }
 
-    private static Path recordingsDirectory() {
-        String shared = System.getProperty("shared.dir");
-        Assumptions.assumeTrue(shared != null && !shared.isBlank(),
-                "recordings replay skipped: system property shared.dir is not set (the parent pom sets it for surefire)");
-        Path dir = Path.of(shared, "legacy-api", "recordings");
-        Assumptions.assumeTrue(Files.isDirectory(dir), "recordings replay skipped: no recordings at " + dir);
-        return dir;
-    }
-
-    private void replay(Path recordings, String scenario) throws IOException {
-        List<JsonNode> lines = Files.readAllLines(recordings.resolve(scenario + ".jsonl")).stream()
-                .filter(l -> !l.isBlank()).map(l -> LmsHttp.JSON.readTree(l)).toList();
-        JsonNode rulesFile = LmsHttp.JSON.readTree(recordings.resolve("rules.json").toFile());
-        List<JsonNode> divergences = LmsDivergences.rules();
+    private void replay(String scenario) throws IOException {
+        List<JsonNode> lines = RecordingFiles.scenario(scenario);
+        JsonNode rulesFile = RecordingFiles.rules();
+        List<JsonNode> divergences = RecordingFiles.divergences("lms", "LMS-").stream()
+                .map(RecordingFiles.DivergenceRow::rule).toList();
         Instant recordedAt = Instant.parse(lines.getFirst().get("recorded_at").asString());
         Duration window = Duration.ofDays(rulesFile.get("global").get("volatile_timestamp_window_days").asLong());
 

@@ -83,6 +83,17 @@ public class InstructorStatusService {
         }
     }
 
+    /**
+     * The legacy worker's pick for {@code instructor_assignment}: the first of up to 10 active instructors (database
+     * order) whose status is available; empty when none of those is.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Integer> firstAvailable() {
+        return jdbc.query("SELECT id, status::text AS status FROM instructors WHERE is_active = true LIMIT 10",
+                        (rs, row) -> InstructorStatus.AVAILABLE.databaseName().equals(rs.getString("status")) ? rs.getInt("id") : null)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** An instructor's current status (active or not); empty when there is no such instructor. */
     @Transactional(readOnly = true)
     public Optional<StatusSnapshot> current(long instructorId) {

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import dev.cellmonitor.cutover.backend.web.JsonBody;
 import dev.cellmonitor.cutover.backend.web.LegacyTime;
-import dev.cellmonitor.cutover.backend.web.PythonText;
+import dev.cellmonitor.cutover.backend.web.PythonRepr;
 import dev.cellmonitor.cutover.backend.web.ValidationErrors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -32,7 +32,7 @@ final class NotebookContent {
     static String snapshotId(JsonNode content) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(PythonText.dumpsSorted(content).getBytes(StandardCharsets.UTF_8));
+                    .digest(PythonRepr.dumpsSorted(content).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

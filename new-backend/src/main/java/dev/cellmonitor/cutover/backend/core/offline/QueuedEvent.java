@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import dev.cellmonitor.cutover.backend.web.JsonBody;
 import dev.cellmonitor.cutover.backend.web.LegacyTime;
-import dev.cellmonitor.cutover.backend.web.PythonText;
+import dev.cellmonitor.cutover.backend.web.PythonRepr;
 import tools.jackson.databind.JsonNode;
 
 /** One event in the offline queue, as the legacy's {@code QueuedEvent} model holds it. */
@@ -56,13 +56,13 @@ final class QueuedEvent {
 
     /** Pydantic 2.6's text for one {@code string_type} error, long inputs shortened as pydantic-core does. */
     private static String stringTypeError(String field, JsonNode input) {
-        String value = PythonText.repr(input);
+        String value = PythonRepr.repr(input);
         if (value.codePointCount(0, value.length()) > 50) {
             int[] cps = value.codePoints().toArray();
             value = new String(cps, 0, 25) + "..." + new String(cps, cps.length - 24, 24);
         }
         return field + "\n  Input should be a valid string [type=string_type, input_value=" + value
-                + ", input_type=" + PythonText.typeName(input) + "]\n"
+                + ", input_type=" + PythonRepr.typeName(input) + "]\n"
                 + "    For further information visit https://errors.pydantic.dev/2.6/v/string_type";
     }
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.cellmonitor.cutover.backend.core.events.EventData;
 import dev.cellmonitor.cutover.backend.web.JsonBody;
 
 /** The legacy's test-only event store, under its doubled prefix {@code /api/v1/v1/test/test/events}. */
@@ -30,7 +31,8 @@ class TestEventsController {
     @PostMapping("/{testId}")
     Map<String, Object> store(@PathVariable String testId, @RequestBody(required = false) byte[] body,
                               @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        List<Map<String, Object>> events = EventDataItems.parse(JsonBody.parse(body, contentType));
+        List<Map<String, Object>> events = EventData.readBatch(JsonBody.parse(body, contentType)).stream()
+                .map(EventData::echo).toList();
         int stored = store.store(testId, events);
         return Map.of("message", stored + " test events stored for test_id: " + testId);
     }

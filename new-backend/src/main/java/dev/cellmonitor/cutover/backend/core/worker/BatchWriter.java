@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -22,9 +23,12 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.cellmonitor.cutover.backend.admin.status.InstructorStatus;
+import dev.cellmonitor.cutover.backend.admin.status.InstructorStatusService;
 import dev.cellmonitor.cutover.backend.core.events.EventData;
 import dev.cellmonitor.cutover.backend.core.worker.ErrorStreaks.Pair;
 import dev.cellmonitor.cutover.backend.core.worker.Identities.CellKey;
+import dev.cellmonitor.cutover.backend.web.ApiException;
 
 /**
  * The legacy worker's event router (CONTRACT.md §7.3) for a whole batch in one transaction: look-ups and inserts
@@ -45,11 +49,14 @@ final class BatchWriter {
     private final DataSource dataSource;
     private final Identities ids = new Identities();
     private final ErrorThreshold threshold;
+    private final InstructorStatusService instructorStatus;
     private boolean setBasedReferenceChecks;
 
-    BatchWriter(DataSource dataSource, ErrorThreshold threshold, boolean setBasedReferenceChecks) {
+    BatchWriter(DataSource dataSource, ErrorThreshold threshold, InstructorStatusService instructorStatus,
+            boolean setBasedReferenceChecks) {
         this.dataSource = dataSource;
         this.threshold = threshold;
+        this.instructorStatus = instructorStatus;
         this.setBasedReferenceChecks = setBasedReferenceChecks;
     }
 
@@ -92,6 +99,7 @@ final class BatchWriter {
                 c.commit();
                 tx.remember();
                 ids.trim();
+                runInstructorHandlers(events);
                 return outcomes;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
@@ -101,6 +109,28 @@ final class BatchWriter {
                 }
                 throw e;
             }
+        }
+    }
+
+    /**
+     * The instructor handlers (only reachable through messages published to Redis directly) set an instructor
+     * {@code in_session} through the admin status service, so the status history is written one way whoever
+     * changes it; each change is its own transaction, after the batch's commit. An unknown instructor is skipped.
+     */
+    private void runInstructorHandlers(List<WorkerEvent> events) {
+        for (WorkerEvent e : events) {
+            String type = e.type();
+            Optional<Integer> instructor = Routing.STUDENT_SESSION_START.equals(type) ? Optional.ofNullable(e.instructorId())
+                    : Routing.INSTRUCTOR_ASSIGNMENT.equals(type) ? instructorStatus.firstAvailable() : Optional.empty();
+            instructor.ifPresent(id -> {
+                try {
+                    instructorStatus.changeStatus(id, InstructorStatus.IN_SESSION, null);
+                } catch (ApiException notFound) {
+                    log.debug("{}: instructor {} not changed: {}", type, id, notFound.detail());
+                } catch (RuntimeException failed) {
+                    log.warn("{}: instructor {} not set in_session: {}", type, id, failed.toString());
+                }
+            });
         }
     }
 
@@ -166,7 +196,6 @@ final class BatchWriter {
             resolveNotebooksAndCells(handled);
             resolveSessions(handled);
             updateHelp(handled);
-            runInstructorHandlers();
             CombinedStatement write = new CombinedStatement();
             Map<WorkerEvent, Boolean> significant = insertExecutions(handled, write);
             updateCellContents(handled, write);
@@ -726,23 +755,6 @@ final class BatchWriter {
         }
 
         // ---- instructor handlers (only reachable through messages published to Redis directly) ----------------
-
-        private void runInstructorHandlers() throws SQLException {
-            for (WorkerEvent e : events) {
-                String type = e.type();
-                if (Routing.STUDENT_SESSION_START.equals(type)) {
-                    Integer instructor = e.instructorId();
-                    if (instructor != null) {
-                        InstructorStatus.startSession(c, instructor);
-                    }
-                } else if (Routing.INSTRUCTOR_ASSIGNMENT.equals(type)) {
-                    Integer instructor = InstructorStatus.firstAvailable(c);
-                    if (instructor != null) {
-                        InstructorStatus.startSession(c, instructor);
-                    }
-                }
-            }
-        }
 
         // ---- helpers ------------------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import dev.cellmonitor.cutover.backend.admin.status.InstructorStatusService;
 import dev.cellmonitor.cutover.backend.core.events.EventData;
 import dev.cellmonitor.cutover.backend.core.events.EventSink;
 
@@ -49,9 +50,9 @@ public class EventPipeline implements EventSink, SmartLifecycle {
     private volatile Thread thread;
     private boolean initialized;
 
-    EventPipeline(DataSource dataSource, ErrorThreshold threshold, Fanout fanout, WorkerStats stats,
-            WorkerProperties properties) {
-        this.writer = new BatchWriter(dataSource, threshold, properties.setBasedReferenceChecks());
+    EventPipeline(DataSource dataSource, ErrorThreshold threshold, InstructorStatusService instructorStatus,
+            Fanout fanout, WorkerStats stats, WorkerProperties properties) {
+        this.writer = new BatchWriter(dataSource, threshold, instructorStatus, properties.setBasedReferenceChecks());
         this.fanout = fanout;
         this.stats = stats;
         this.properties = properties;

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.cellmonitor.cutover.backend.redis.RedisNames;
+import dev.cellmonitor.cutover.backend.web.PythonRepr;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
@@ -33,12 +34,12 @@ class Fanout extends AfterCommitQueue<List<BatchWriter.Outcome>> {
     private final WorkerRedis redis;
     private final WorkerStats stats;
     private final RedisNames names;
-    private final InfluxWriter influx;
+    private final InfluxQueue influx;
     private StatefulRedisConnection<String, String> connection;
     private String scriptSha;
     private boolean plainPublish;
 
-    Fanout(WorkerRedis redis, WorkerStats stats, RedisNames names, InfluxWriter influx) {
+    Fanout(WorkerRedis redis, WorkerStats stats, RedisNames names, InfluxQueue influx) {
         super("worker-fanout");
         this.redis = redis;
         this.stats = stats;
@@ -77,7 +78,7 @@ class Fanout extends AfterCommitQueue<List<BatchWriter.Outcome>> {
 
     /** The legacy worker's messages and points for the events of one transaction, as channel/message pairs. */
     private void render(List<BatchWriter.Outcome> outcomes, List<String> out, List<String> points) {
-        PyJson.Raw health = new PyJson.Raw(PyJson.write(PyJson.write(stats.health())));
+        PythonRepr.Raw health = new PythonRepr.Raw(PythonRepr.jsonDumps(PythonRepr.jsonDumps(stats.health())));
         Instant now = Instant.now();
         for (BatchWriter.Outcome o : outcomes) {
             WorkerEvent e = o.event();
@@ -105,7 +106,7 @@ class Fanout extends AfterCommitQueue<List<BatchWriter.Outcome>> {
 
     private void add(List<String> out, String channel, Object message) {
         out.add(names.channel(channel));
-        out.add(PyJson.write(message));
+        out.add(PythonRepr.jsonDumps(message));
     }
 
     private void send(List<String> channelsAndMessages) {

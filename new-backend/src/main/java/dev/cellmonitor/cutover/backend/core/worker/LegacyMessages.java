@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.cellmonitor.cutover.backend.core.events.EventData;
 import dev.cellmonitor.cutover.backend.web.LegacyTime;
+import dev.cellmonitor.cutover.backend.web.PythonRepr;
 
 /** The legacy worker's Redis messages, key for key and in its key order (CONTRACT.md §6.2 d-h). */
 final class LegacyMessages {
@@ -16,7 +17,7 @@ final class LegacyMessages {
      * (d) {@code notifications}: one per consumed event, whatever became of it. {@code processedAt} is the worker's
      * health object as a JSON string, passed already rendered (it is the same for a whole batch).
      */
-    static Map<String, Object> processed(WorkerEvent e, PyJson.Raw healthJson) {
+    static Map<String, Object> processed(WorkerEvent e, PythonRepr.Raw healthJson) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("emailAddress", e.data().emailAddress());
         m.put("notebookPath", e.data().notebookPath());

@@ -14,6 +14,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.cellmonitor.cutover.backend.redis.RedisNames;
+import dev.cellmonitor.cutover.backend.web.PythonRepr;
 import dev.cellmonitor.cutover.backend.web.LegacyTime;
 
 /**
@@ -68,7 +69,7 @@ class WorkerHeartbeat implements SmartLifecycle {
     void beat() {
         try {
             stats.lastHeartbeat = LegacyTime.utcNow();
-            redis.opsForValue().set(key, PyJson.write(heartbeat()), properties.heartbeatInterval().multipliedBy(3));
+            redis.opsForValue().set(key, PythonRepr.jsonDumps(heartbeat()), properties.heartbeatInterval().multipliedBy(3));
         } catch (RuntimeException e) {
             log.warn("heartbeat not written: {}", e.toString());
         }

@@ -1,8 +1,5 @@
 package dev.cellmonitor.cutover.backend.core.events;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.cellmonitor.cutover.backend.support.RecordingFiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,7 +30,7 @@ public final class LegacyComparison {
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern TIMESTAMP = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2})([T ])(\\d{2}:\\d{2}:\\d{2})(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?");
-    private static final JsonNode RULES = readRules();
+    private static final JsonNode RULES = RecordingFiles.rules();
 
     private final Instant recordedAt;
     private final List<Rule> rules;
@@ -260,13 +258,5 @@ public final class LegacyComparison {
 
     private static String pointer(List<String> path) {
         return path.isEmpty() ? "(body)" : "/" + String.join("/", path);
-    }
-
-    private static JsonNode readRules() {
-        try {
-            return Recording.JSON.readTree(Files.readString(Recording.dir().resolve("rules.json")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.cellmonitor.cutover.backend.support.RecordingFiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -50,23 +49,8 @@ public final class Recording {
         this.steps = steps;
     }
 
-    public static Path dir() {
-        String shared = System.getProperty("shared.dir", "../../shared");
-        return Path.of(shared, "legacy-api", "recordings");
-    }
-
     public static Recording load(String scenario) {
-        try {
-            List<JsonNode> steps = new ArrayList<>();
-            for (String line : Files.readAllLines(dir().resolve(scenario + ".jsonl"), StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    steps.add(JSON.readTree(line));
-                }
-            }
-            return new Recording(scenario, steps);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Recording(scenario, RecordingFiles.scenario(scenario));
     }
 
     public String scenario() {

@@ -1,15 +1,12 @@
 package dev.cellmonitor.cutover.backend.core.replay;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,8 +21,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
-
+import dev.cellmonitor.cutover.backend.support.RecordingFiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -49,45 +45,18 @@ final class LegacyRecordings {
     private static final String UUID_REGEX = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private static final String PATH_SAFE = "/:@!$&'()*+,;=-._~%";
 
-    private final Path recordings;
     private final JsonNode rules;
     private final List<JsonNode> divergences;
 
-    private LegacyRecordings(Path recordings, Path divergencesFile) throws IOException {
-        this.recordings = recordings;
-        this.rules = JSON.readTree(recordings.resolve("rules.json").toFile());
-        this.divergences = divergenceRules(divergencesFile);
+    private LegacyRecordings() {
+        this.rules = RecordingFiles.rules();
+        this.divergences = RecordingFiles.divergences("core", "CX-").stream().map(RecordingFiles.DivergenceRow::rule).toList();
     }
 
     /** The recordings under {@code shared.dir}; skips the calling test when they are not there. */
     static LegacyRecordings load() {
-        String shared = System.getProperty("shared.dir");
-        Assumptions.assumeTrue(shared != null, "system property shared.dir is not set: run through Maven (surefire sets it)");
-        Path dir = Path.of(shared, "legacy-api", "recordings");
-        Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("rules.json")),
-                "legacy recordings not found at " + dir + " (shared.dir=" + shared + "): replay skipped");
-        Path divergences = Path.of(System.getProperty("user.dir")).resolve("../docs/divergences.md").normalize();
-        try {
-            return new LegacyRecordings(dir, divergences);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The machine-readable rules of the core-extras rows (CX-n) of docs/divergences.md. */
-    private static List<JsonNode> divergenceRules(Path file) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return out;
-        }
-        Pattern row = Pattern.compile("^\\| CX-\\d+ \\|.*\\| `(\\{.*})` \\|\\s*$");
-        for (String line : Files.readAllLines(file)) {
-            Matcher m = row.matcher(line);
-            if (m.matches()) {
-                out.add(JSON.readTree(m.group(1)));
-            }
-        }
-        return out;
+        RecordingFiles.requireDir();
+        return new LegacyRecordings();
     }
 
     /** How many steps were replayed, and one line per mismatching step. */
@@ -151,17 +120,7 @@ final class LegacyRecordings {
     }
 
     List<JsonNode> steps(String scenario) {
-        try {
-            List<JsonNode> out = new ArrayList<>();
-            for (String line : Files.readAllLines(recordings.resolve(scenario + ".jsonl"))) {
-                if (!line.isBlank()) {
-                    out.add(JSON.readTree(line));
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecordingFiles.scenario(scenario);
     }
 
     private static void sleep(long ms) {

@@ -67,6 +67,23 @@ class ReplacementModeTest extends WorkerIntegrationTest {
     }
 
     @Test
+    void setsInstructorsInSessionWithAHistoryRowFromTheLegacyApisInstructorMessages() throws Exception {
+        Integer away = jdbc.queryForObject("INSERT INTO instructors (email, password_hash, name, role, is_active, status)"
+                + " VALUES ('worker-away@example.com', '$2b$12$seed', 'A', 'instructor', true, 'OFFLINE') RETURNING id", Integer.class);
+        jdbc.update("INSERT INTO instructor_status_history (instructor_id, status, started_at) VALUES (?, 'OFFLINE', now())", away);
+        awaitConsuming(true);
+        redisTemplate.convertAndSend(names.channel(RedisNames.PROGRESS_EVENTS),
+                "{\"eventType\": \"student_session_start\", \"instructor_id\": " + away + "}");
+        awaitStatus(away, "IN_SESSION");
+        assertThat(jdbc.queryForList("SELECT status::text FROM instructor_status_history WHERE instructor_id = ?"
+                + " ORDER BY id", String.class, away)).containsExactly("OFFLINE", "IN_SESSION");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM instructor_status_history WHERE instructor_id = ?"
+                + " AND ended_at IS NULL", Integer.class, away)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT last_login_at IS NOT NULL FROM instructors WHERE id = ?", Boolean.class, away))
+                .isTrue();
+    }
+
+    @Test
     void writesItsOwnHeartbeatForOps() {
         JsonNode beat = ownHeartbeat();
         assertThat(beat.get("worker_id").stringValue()).isEqualTo("cutover_worker");
@@ -118,6 +135,16 @@ class ReplacementModeTest extends WorkerIntegrationTest {
             Thread.sleep(50);
         }
         assertThat(executions(email)).isEqualTo(count);
+    }
+
+    private void awaitStatus(int instructor, String status) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!status.equals(jdbc.queryForObject("SELECT status::text FROM instructors WHERE id = ?", String.class, instructor))
+                && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertThat(jdbc.queryForObject("SELECT status::text FROM instructors WHERE id = ?", String.class, instructor))
+                .isEqualTo(status);
     }
 
     private int executions(String email) {

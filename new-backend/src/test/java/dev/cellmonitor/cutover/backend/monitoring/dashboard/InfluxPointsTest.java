@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
+import dev.cellmonitor.cutover.backend.influx.InfluxProperties;
+import dev.cellmonitor.cutover.backend.influx.InfluxWriter;
+
 class InfluxPointsTest {
 
     @Test
@@ -41,8 +44,8 @@ class InfluxPointsTest {
         });
         server.start();
         try {
-            InfluxPoints points = new InfluxPoints(new InfluxProperties("http://127.0.0.1:" + server.getAddress().getPort(),
-                    "tok", "my-org", "progress_bucket"));
+            InfluxPoints points = new InfluxPoints(new InfluxWriter(new InfluxProperties(
+                    "http://127.0.0.1:" + server.getAddress().getPort(), "tok", "my-org", "progress_bucket")));
             points.errorResolved("ren@example.com");
             String[] request = requests.poll(5, TimeUnit.SECONDS);
             assertThat(request).isNotNull();
@@ -57,6 +60,6 @@ class InfluxPointsTest {
 
     @Test
     void writesNothingWithoutAUrl() throws IOException {
-        new InfluxPoints(new InfluxProperties("", null, null, null)).helpStop("x@example.com");
+        new InfluxPoints(new InfluxWriter(new InfluxProperties("", null, null, null))).helpStop("x@example.com");
     }
 }

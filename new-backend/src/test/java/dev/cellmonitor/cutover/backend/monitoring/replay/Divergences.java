@@ -1,19 +1,14 @@
 package dev.cellmonitor.cutover.backend.monitoring.replay;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.cellmonitor.cutover.backend.support.RecordingFiles;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The parity rules of docs/divergences.md (the JSON in the last column of each table row). */
 final class Divergences {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Divergence(String id, JsonNode rule) {
         boolean appliesTo(String route, String step) {
@@ -26,19 +21,8 @@ final class Divergences {
 
     private final List<Divergence> all = new ArrayList<>();
 
-    Divergences(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        for (String line : Files.readAllLines(file)) {
-            int start = line.lastIndexOf("`{");
-            int end = line.lastIndexOf("}`");
-            String id = line.startsWith("|") ? line.substring(1, Math.max(1, line.indexOf('|', 1))).strip() : "";
-            if (id.matches("[A-Z]+-\\d+") && start >= 0 && end > start) {
-                // inside a table cell a pipe is written \| (the file's header says so)
-                all.add(new Divergence(id, JSON.readTree(line.substring(start + 1, end + 1).replace("\\|", "|"))));
-            }
-        }
+    Divergences() {
+        RecordingFiles.divergences().forEach(row -> all.add(new Divergence(row.id(), row.rule())));
     }
 
     List<Divergence> applying(String route, String step) {

@@ -1,12 +1,9 @@
 package dev.cellmonitor.cutover.backend.monitoring.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,6 +35,7 @@ import dev.cellmonitor.cutover.backend.monitoring.sockets.WsTestClient;
 import dev.cellmonitor.cutover.backend.monitoring.support.HttpTestClient;
 import dev.cellmonitor.cutover.backend.redis.RedisNames;
 import dev.cellmonitor.cutover.backend.support.BackendIntegrationTest;
+import dev.cellmonitor.cutover.backend.support.RecordingFiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -75,18 +73,12 @@ class RecordingsReplayTest {
     @Autowired
     RealtimeProgress progress;
 
-    private Path recordings() {
-        String shared = System.getProperty("shared.dir");
-        return shared == null ? null : Path.of(shared, "legacy-api", "recordings");
-    }
-
     @TestFactory
     Stream<DynamicTest> replaysTheMonitoringStepsOfTheRecordings() throws Exception {
-        Path dir = recordings();
-        assumeTrue(dir != null && Files.isDirectory(dir), "recordings not found (shared.dir): replay skipped");
-        JsonNode rulesFile = JSON.readTree(dir.resolve("rules.json").toFile());
-        Divergences divergences = new Divergences(Path.of("..", "docs", "divergences.md"));
-        return SCENARIOS.stream().map(s -> DynamicTest.dynamicTest(s, () -> new Replay(dir, s, rulesFile, divergences).run()));
+        RecordingFiles.requireDir();
+        JsonNode rulesFile = RecordingFiles.rules();
+        Divergences divergences = new Divergences();
+        return SCENARIOS.stream().map(s -> DynamicTest.dynamicTest(s, () -> new Replay(s, rulesFile, divergences).run()));
     }
 
     private final class Replay {
@@ -103,15 +95,11 @@ class RecordingsReplayTest {
         private int compared;
         private int accepted;
 
-        Replay(Path dir, String scenario, JsonNode rulesFile, Divergences divergences) throws Exception {
+        Replay(String scenario, JsonNode rulesFile, Divergences divergences) {
             this.scenario = scenario;
             this.rulesFile = rulesFile;
             this.divergences = divergences;
-            for (String line : Files.readAllLines(dir.resolve(scenario + ".jsonl"))) {
-                if (!line.isBlank()) {
-                    steps.add(JSON.readTree(line));
-                }
-            }
+            steps.addAll(RecordingFiles.scenario(scenario));
             recordedOn = LocalDate.parse(steps.get(0).get("recorded_at").asString().substring(0, 10));
         }
 

@@ -1,4 +1,4 @@
-package dev.cellmonitor.cutover.backend.core.worker;
+package dev.cellmonitor.cutover.backend.influx;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,10 +1,11 @@
-package dev.cellmonitor.cutover.backend.core.worker;
+package dev.cellmonitor.cutover.backend.influx;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * InfluxDB 2 ({@code cellmonitor.influx.*}, from the legacy's {@code INFLUXDB_*} variables). Nothing is written to
- * InfluxDB and no health entry is reported unless {@code url} is set.
+ * The legacy's InfluxDB 2 ({@code cellmonitor.influx.*}, from its {@code INFLUXDB_*} variables), shared by the
+ * worker's {@code student_progress} points and the dashboard's help/resolve points. Nothing is written to InfluxDB
+ * and no health entry is reported unless {@code url} is set.
  */
 @ConfigurationProperties("cellmonitor.influx")
 public record InfluxProperties(String url, String token, String org, String bucket) {
