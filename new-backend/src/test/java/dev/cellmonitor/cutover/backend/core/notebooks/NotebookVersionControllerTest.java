@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.cellmonitor.cutover.backend.core.replay.ExtrasHttp;
+import dev.cellmonitor.cutover.backend.support.ExtrasHttp;
 import dev.cellmonitor.cutover.backend.support.BackendIntegrationTest;
 import tools.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package dev.cellmonitor.cutover.backend.core.replay;
+package dev.cellmonitor.cutover.backend.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
