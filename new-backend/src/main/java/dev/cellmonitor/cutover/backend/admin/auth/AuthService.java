@@ -43,6 +43,7 @@ class AuthService {
                 .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "Invalid credentials",
                         Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer")));
         String token = tokens.issue(instructor.email());
+        revocations.reinstate(token);
         statuses.changeStatus(instructor.id(), InstructorStatus.AVAILABLE, null);
         Instructor after = instructors.findById(instructor.id()).orElseThrow();
         Map<String, Object> tokenJson = new LinkedHashMap<>();

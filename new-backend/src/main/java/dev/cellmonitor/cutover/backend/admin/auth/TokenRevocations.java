@@ -55,6 +55,19 @@ class TokenRevocations {
     }
 
     /**
+     * Lifts the denial of a token that a new login issued again: tokens carry only {@code sub} and {@code exp}
+     * (as the legacy's), so a login in the same second as an earlier logout yields the very same token string.
+     */
+    void reinstate(String token) {
+        try {
+            redis.delete(key(token));
+        } catch (DataAccessException e) {
+            log.warn("token deny-list unwritable, a token re-issued in the second of its logout stays denied: {}",
+                    e.getMessage());
+        }
+    }
+
+    /**
      * Whether logout revoked the token. When Redis cannot answer the token counts as not revoked: the signature
      * and expiry were checked already, and the legacy (which never revokes) would accept it too.
      */

@@ -173,6 +173,16 @@ class AuthRoutesTest {
     }
 
     @Test
+    void aLoginInTheSecondOfALogoutGetsAWorkingToken() {
+        String before = api.login();
+        assertThat(api.send("POST", "/api/v1/auth/logout", before, null, null).status()).isEqualTo(200);
+
+        String again = api.login(); // sub + exp only: within the same second this is the very token just revoked
+
+        assertThat(api.get("/api/v1/auth/me", again).status()).isEqualTo(200);
+    }
+
+    @Test
     void aDeactivatedInstructorsTokenStopsWorking() {
         String token = api.login();
         api.jdbc().update("UPDATE instructors SET is_active = false WHERE id = 1");
