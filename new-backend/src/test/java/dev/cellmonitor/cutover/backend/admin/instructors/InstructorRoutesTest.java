@@ -1,5 +1,8 @@
 package dev.cellmonitor.cutover.backend.admin.instructors;
 
+import dev.cellmonitor.cutover.backend.redis.RedisNames;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import dev.cellmonitor.cutover.backend.support.TokenDenyList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -21,6 +24,12 @@ import tools.jackson.databind.JsonNode;
 @BackendIntegrationTest
 class InstructorRoutesTest {
 
+    @Autowired
+    StringRedisTemplate denyListRedis;
+
+    @Autowired
+    RedisNames denyListNames;
+
     @LocalServerPort
     int port;
     @Autowired
@@ -33,6 +42,7 @@ class InstructorRoutesTest {
 
     @BeforeEach
     void reset() {
+        TokenDenyList.clear(denyListRedis, denyListNames);
         api = new AdminApi(port, dataSource);
         api.reset();
         token = tokens.issue(TestInstructorSeed.EMAIL);

@@ -1,5 +1,8 @@
 package dev.cellmonitor.cutover.backend.admin.status;
 
+import dev.cellmonitor.cutover.backend.redis.RedisNames;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import dev.cellmonitor.cutover.backend.support.TokenDenyList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -27,6 +30,12 @@ import tools.jackson.databind.JsonNode;
 @BackendIntegrationTest
 class InstructorStatusRoutesTest {
 
+    @Autowired
+    StringRedisTemplate denyListRedis;
+
+    @Autowired
+    RedisNames denyListNames;
+
     @LocalServerPort
     int port;
     @Autowired
@@ -41,6 +50,7 @@ class InstructorStatusRoutesTest {
 
     @BeforeEach
     void reset() {
+        TokenDenyList.clear(denyListRedis, denyListNames);
         api = new AdminApi(port, dataSource);
         api.reset();
         // what a login does, without paying for bcrypt in every test (the login itself is tested below)

@@ -1,5 +1,8 @@
 package dev.cellmonitor.cutover.backend.monitoring.instructorws;
 
+import dev.cellmonitor.cutover.backend.redis.RedisNames;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import dev.cellmonitor.cutover.backend.support.TokenDenyList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -21,6 +24,12 @@ import tools.jackson.databind.JsonNode;
 @BackendIntegrationTest
 class InstructorSocketTest {
 
+    @Autowired
+    StringRedisTemplate denyListRedis;
+
+    @Autowired
+    RedisNames denyListNames;
+
     @LocalServerPort
     int port;
     @Autowired
@@ -33,6 +42,7 @@ class InstructorSocketTest {
 
     @BeforeEach
     void seed() {
+        TokenDenyList.clear(denyListRedis, denyListNames);
         jdbc.execute("TRUNCATE instructor_status_history, instructors RESTART IDENTITY CASCADE");
         me = InstructorSeed.insert(jdbc, "instructor@example.com", true);
         other = InstructorSeed.insert(jdbc, "other@example.com", true);
