@@ -48,6 +48,10 @@ class DashboardSocket extends TextWebSocketHandler implements WebSocketConfigure
     }
 
     private void forward(String payload) {
+        if (!registry.hasOpen(SocketKind.DASHBOARD)) {
+            // every processed execution arrives here: with no dashboard open on this replica, skip the parse
+            return;
+        }
         InboundJson.parse(payload).ifPresent(update -> {
             Map<String, Object> message = new LinkedHashMap<>();
             message.put("type", "progress_update");

@@ -159,8 +159,6 @@ class ExecutionTailer implements SmartLifecycle {
         }
         Map<Integer, StudentDelta> students = new LinkedHashMap<>();
         Map<Long, BucketDelta> buckets = new HashMap<>();
-        List<SqlParameterSource> owned = new ArrayList<>();
-        List<SqlParameterSource> significant = new ArrayList<>();
         for (Row row : rows) {
             StudentDelta s = students.computeIfAbsent(row.studentId(), k -> new StudentDelta());
             s.executions++;
@@ -178,20 +176,16 @@ class ExecutionTailer implements SmartLifecycle {
                     b.durationCount++;
                 }
             }
-            owned.add(new MapSqlParameterSource().addValue("student", row.studentId()).addValue("id", row.id())
-                    .addValue("at", row.executedAt()));
-            if (row.significant()) {
-                significant.add(new MapSqlParameterSource().addValue("student", row.studentId()).addValue("id", row.id())
-                        .addValue("at", row.executedAt()));
-            }
         }
-        jdbc.batchUpdate("""
+        // one statement per table and pass: a row per statement cost more than the worker's own insert
+        insertPerExecution(jdbc, """
                 INSERT INTO cutover_dash_student_executions (student_id, execution_id, executed_at)
-                VALUES (:student, :id, :at) ON CONFLICT DO NOTHING""", owned.toArray(SqlParameterSource[]::new));
-        if (!significant.isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO cutover_dash_significant (execution_id, student_id, executed_at)
-                    VALUES (:id, :student, :at) ON CONFLICT DO NOTHING""", significant.toArray(SqlParameterSource[]::new));
+                SELECT * FROM unnest(?::int[], ?::bigint[], ?::timestamptz[])""", rows);
+        List<Row> flagged = rows.stream().filter(Row::significant).toList();
+        if (!flagged.isEmpty()) {
+            insertPerExecution(jdbc, """
+                    INSERT INTO cutover_dash_significant (student_id, execution_id, executed_at)
+                    SELECT * FROM unnest(?::int[], ?::bigint[], ?::timestamptz[]) ON CONFLICT DO NOTHING""", flagged);
         }
         jdbc.batchUpdate("""
                 INSERT INTO cutover_dash_student_stats AS s
@@ -226,6 +220,18 @@ class ExecutionTailer implements SmartLifecycle {
                         .addValue("errors", e.getValue().errors).addValue("sum", e.getValue().durationSum)
                         .addValue("count", e.getValue().durationCount))
                         .toArray(SqlParameterSource[]::new));
+    }
+
+    /** Inserts (student, execution, executed_at) of every row with one statement over three arrays. */
+    private static void insertPerExecution(NamedParameterJdbcTemplate jdbc, String sql, List<Row> rows) {
+        jdbc.getJdbcOperations().update(connection -> {
+            java.sql.PreparedStatement ps = connection.prepareStatement(sql);
+            ps.setArray(1, connection.createArrayOf("integer", rows.stream().map(Row::studentId).toArray()));
+            ps.setArray(2, connection.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
+            ps.setArray(3, connection.createArrayOf("timestamptz", rows.stream()
+                    .map(r -> r.executedAt() == null ? null : r.executedAt().toString()).toArray()));
+            return ps;
+        });
     }
 
     private static boolean newer(Row a, Row b) {

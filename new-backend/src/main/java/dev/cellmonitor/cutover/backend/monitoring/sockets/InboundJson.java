@@ -160,7 +160,7 @@ public final class InboundJson {
                     char e = s.charAt(i + 1);
                     if (e == 'u') {
                         String hex = s.length() >= i + 6 ? s.substring(i + 2, i + 6) : "";
-                        if (hex.length() != 4 || !hex.matches("[0-9a-fA-F]{4}")) {
+                        if (hex.length() != 4 || !hex.chars().allMatch(h -> Character.digit(h, 16) >= 0 && h < 0x80)) {
                             throw error("Invalid \\uXXXX escape", i + 1);
                         }
                         i += 6;

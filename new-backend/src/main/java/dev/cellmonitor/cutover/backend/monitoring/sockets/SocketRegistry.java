@@ -200,6 +200,16 @@ public class SocketRegistry {
         return kind.compactFrames() ? JSON.writeValueAsString(payload) : PythonRepr.jsonDumps(payload);
     }
 
+    /** Whether this replica has an open socket of the kind (nothing to format for it otherwise). */
+    public boolean hasOpen(SocketKind kind) {
+        for (Connection c : connections) {
+            if (c.kind() == kind && c.isOpen()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Open sockets of the given kinds on this replica, in the order they connected. */
     public List<Connection> connections(SocketKind... kinds) {
         List<SocketKind> wanted = List.of(kinds);
