@@ -28,7 +28,7 @@ import dev.cellmonitor.cutover.backend.support.BackendIntegrationTest;
  *
  * <pre>mvn -B -pl new-backend -am test -Dtest=EventIngestionBenchmark -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
- * Optional: {@code -Dbenchmark.seconds=20} (measured time per batch size), {@code -Dbenchmark.warmup=10} (seconds
+ * Optional: {@code -Dbenchmark.seconds=20} (measured time per batch size), {@code -Dbenchmark.warmup=60} (seconds
  * before each measurement), {@code -Dbenchmark.clients=50},
  * {@code -Dbenchmark.batches=1,20,200}.
  */
@@ -51,7 +51,7 @@ class EventIngestionBenchmark {
     void eventsPersistedPerSecond() throws Exception {
         int seconds = Integer.getInteger("benchmark.seconds", 20);
         int clients = Integer.getInteger("benchmark.clients", 50);
-        int warmUp = Integer.getInteger("benchmark.warmup", 10);
+        int warmUp = Integer.getInteger("benchmark.warmup", 60);
         List<String> report = new ArrayList<>();
         report.add(String.format("%-6s %8s %12s %14s %10s %10s %8s %12s", "batch", "clients", "POSTs", "events/s",
                 "p50 ms", "p99 ms", "non-202", "checkpoints"));
