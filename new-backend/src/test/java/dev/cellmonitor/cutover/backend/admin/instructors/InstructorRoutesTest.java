@@ -1,8 +1,5 @@
 package dev.cellmonitor.cutover.backend.admin.instructors;
 
-import dev.cellmonitor.cutover.backend.redis.RedisNames;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import dev.cellmonitor.cutover.backend.support.TokenDenyList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -12,6 +9,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,16 +17,14 @@ import dev.cellmonitor.cutover.backend.admin.AdminApi;
 import dev.cellmonitor.cutover.backend.admin.AdminApi.Response;
 import dev.cellmonitor.cutover.backend.admin.auth.JwtTokens;
 import dev.cellmonitor.cutover.backend.support.BackendIntegrationTest;
+import dev.cellmonitor.cutover.backend.support.TokenDenyList;
 import tools.jackson.databind.JsonNode;
 
 @BackendIntegrationTest
+@ExtendWith(TokenDenyList.class)
 class InstructorRoutesTest {
 
-    @Autowired
-    StringRedisTemplate denyListRedis;
 
-    @Autowired
-    RedisNames denyListNames;
 
     @LocalServerPort
     int port;
@@ -42,7 +38,6 @@ class InstructorRoutesTest {
 
     @BeforeEach
     void reset() {
-        TokenDenyList.clear(denyListRedis, denyListNames);
         api = new AdminApi(port, dataSource);
         api.reset();
         token = tokens.issue(TestInstructorSeed.EMAIL);

@@ -1,8 +1,5 @@
 package dev.cellmonitor.cutover.backend.admin.status;
 
-import dev.cellmonitor.cutover.backend.redis.RedisNames;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import dev.cellmonitor.cutover.backend.support.TokenDenyList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -16,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,17 +22,15 @@ import dev.cellmonitor.cutover.backend.admin.AdminApi.Response;
 import dev.cellmonitor.cutover.backend.admin.auth.JwtTokens;
 import dev.cellmonitor.cutover.backend.admin.auth.JwtTokensTest;
 import dev.cellmonitor.cutover.backend.support.BackendIntegrationTest;
+import dev.cellmonitor.cutover.backend.support.TokenDenyList;
 import dev.cellmonitor.cutover.backend.web.ApiException;
 import tools.jackson.databind.JsonNode;
 
 @BackendIntegrationTest
+@ExtendWith(TokenDenyList.class)
 class InstructorStatusRoutesTest {
 
-    @Autowired
-    StringRedisTemplate denyListRedis;
 
-    @Autowired
-    RedisNames denyListNames;
 
     @LocalServerPort
     int port;
@@ -50,7 +46,6 @@ class InstructorStatusRoutesTest {
 
     @BeforeEach
     void reset() {
-        TokenDenyList.clear(denyListRedis, denyListNames);
         api = new AdminApi(port, dataSource);
         api.reset();
         // what a login does, without paying for bcrypt in every test (the login itself is tested below)

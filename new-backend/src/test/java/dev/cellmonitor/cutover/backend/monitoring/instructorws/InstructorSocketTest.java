@@ -1,8 +1,5 @@
 package dev.cellmonitor.cutover.backend.monitoring.instructorws;
 
-import dev.cellmonitor.cutover.backend.redis.RedisNames;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import dev.cellmonitor.cutover.backend.support.TokenDenyList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -10,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,16 +17,14 @@ import dev.cellmonitor.cutover.backend.monitoring.sockets.WsTestClient;
 import dev.cellmonitor.cutover.backend.monitoring.sockets.WsTestClient.Frame;
 import dev.cellmonitor.cutover.backend.monitoring.support.HttpTestClient;
 import dev.cellmonitor.cutover.backend.support.BackendIntegrationTest;
+import dev.cellmonitor.cutover.backend.support.TokenDenyList;
 import tools.jackson.databind.JsonNode;
 
 @BackendIntegrationTest
+@ExtendWith(TokenDenyList.class)
 class InstructorSocketTest {
 
-    @Autowired
-    StringRedisTemplate denyListRedis;
 
-    @Autowired
-    RedisNames denyListNames;
 
     @LocalServerPort
     int port;
@@ -42,7 +38,6 @@ class InstructorSocketTest {
 
     @BeforeEach
     void seed() {
-        TokenDenyList.clear(denyListRedis, denyListNames);
         jdbc.execute("TRUNCATE instructor_status_history, instructors RESTART IDENTITY CASCADE");
         me = InstructorSeed.insert(jdbc, "instructor@example.com", true);
         other = InstructorSeed.insert(jdbc, "other@example.com", true);
