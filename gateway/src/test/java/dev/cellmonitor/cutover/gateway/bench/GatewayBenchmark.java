@@ -28,7 +28,7 @@ import reactor.netty.resources.LoopResources;
 import org.springframework.http.MediaType;
 
 import dev.cellmonitor.cutover.gateway.support.GatewayInstance;
-import dev.cellmonitor.cutover.gateway.support.TestDatabases;
+import dev.cellmonitor.cutover.testsupport.TestDatabases;
 
 /**
  * Gateway overhead on loopback: the same request mix is driven straight at a backend and through the gateway,

@@ -23,7 +23,7 @@ import reactor.core.publisher.Sinks;
 
 import dev.cellmonitor.cutover.gateway.support.EchoBackend;
 import dev.cellmonitor.cutover.gateway.support.GatewayInstance;
-import dev.cellmonitor.cutover.gateway.support.TestDatabases;
+import dev.cellmonitor.cutover.testsupport.TestDatabases;
 
 /** WebSockets are routed at the handshake; a flip never cuts an open connection, new ones go to the new side. */
 class WebSocketRoutingTest {

@@ -13,7 +13,7 @@ import org.springframework.http.MediaType;
 
 import dev.cellmonitor.cutover.gateway.support.Backends;
 import dev.cellmonitor.cutover.gateway.support.GatewayInstance;
-import dev.cellmonitor.cutover.gateway.support.TestDatabases;
+import dev.cellmonitor.cutover.testsupport.TestDatabases;
 
 /** The flag store goes away: routing goes on with the last known stages, health and the ops API say so. */
 class FlagStoreDownTest {

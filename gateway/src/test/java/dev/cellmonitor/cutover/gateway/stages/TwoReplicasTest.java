@@ -12,7 +12,7 @@ import org.springframework.http.MediaType;
 
 import dev.cellmonitor.cutover.gateway.support.Backends;
 import dev.cellmonitor.cutover.gateway.support.GatewayInstance;
-import dev.cellmonitor.cutover.gateway.support.TestDatabases;
+import dev.cellmonitor.cutover.testsupport.TestDatabases;
 
 /** Two gateway replicas on one flag store: a flip on one is routed by the other within a second. */
 class TwoReplicasTest {

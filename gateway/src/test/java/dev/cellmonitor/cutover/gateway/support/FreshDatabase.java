@@ -6,6 +6,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
+import dev.cellmonitor.cutover.testsupport.TestDatabases;
+
 /** Gives a Spring test context its own empty database (the gateway's Flyway creates schema cutover in it). */
 public class FreshDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

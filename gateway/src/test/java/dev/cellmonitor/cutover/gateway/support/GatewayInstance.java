@@ -12,6 +12,7 @@ import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.cellmonitor.cutover.gateway.GatewayApplication;
+import dev.cellmonitor.cutover.testsupport.TestDatabases;
 
 /**
  * A gateway started by hand, for tests that need more than one (replicas) or their own backends and database.

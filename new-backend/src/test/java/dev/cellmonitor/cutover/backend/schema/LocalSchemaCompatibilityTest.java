@@ -8,7 +8,7 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 
-import dev.cellmonitor.cutover.backend.support.TestDatabases;
+import dev.cellmonitor.cutover.testsupport.TestDatabases;
 
 /** Schema compatibility on the local PostgreSQL (the machine's and CI's). */
 class LocalSchemaCompatibilityTest extends SchemaCompatibilityChecks {

@@ -8,6 +8,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
+import dev.cellmonitor.cutover.testsupport.TestDatabases;
+
 /**
  * Gives each Spring test context its own empty database (migrated by Flyway at start-up) and its own Redis
  * name prefix, so test classes and parallel builds on one machine never see each other's data or messages.

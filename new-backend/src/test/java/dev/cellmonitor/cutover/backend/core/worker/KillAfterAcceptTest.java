@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import dev.cellmonitor.cutover.backend.NewBackendApplication;
-import dev.cellmonitor.cutover.backend.support.TestDatabases;
+import dev.cellmonitor.cutover.testsupport.TestDatabases;
 
 /**
  * A 202 from {@code POST /events} means stored: the new backend runs as a separate JVM, clients post batches

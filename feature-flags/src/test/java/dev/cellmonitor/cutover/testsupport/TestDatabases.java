@@ -1,4 +1,4 @@
-package dev.cellmonitor.cutover.gateway.support;
+package dev.cellmonitor.cutover.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,7 +11,8 @@ import java.util.UUID;
  * Throw-away PostgreSQL databases for tests, on the local server by default
  * ({@code TEST_PG_HOST}/{@code TEST_PG_PORT}/{@code TEST_PG_USER}/{@code TEST_PG_PASSWORD} override it).
  * Each test class or context gets its own database and drops it afterwards; nothing is written to
- * the {@code postgres} database, which is only used to issue CREATE/DROP DATABASE.
+ * the {@code postgres} database, which is only used to issue CREATE/DROP DATABASE. Shared by the gateway and
+ * new-backend tests through this module's test-jar.
  */
 public final class TestDatabases {
 
