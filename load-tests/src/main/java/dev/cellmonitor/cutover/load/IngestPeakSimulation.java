@@ -40,8 +40,8 @@ public class IngestPeakSimulation extends CutoverSimulation {
         super("ingest-peak", knobs, ingestPlan(knobs), "none");
         this.batchSize = knobs.integer("batchSize", 20);
         this.target = knobs.integer("targetEventsPerSecond", 7000);
-        this.traffic = new IngestTraffic(measured, clock, runTag, knobs.integer("ingestStudents", 1000), batchSize);
-        setUpSuite(List.of(traffic.batches().injectOpen(plan.openSteps())), traffic::active);
+        this.traffic = new IngestTraffic(measured, clock, runTag, knobs.integer("ingestStudents", 1000));
+        setUpSuite(List.of(traffic.batches(batchSize).injectOpen(plan.openSteps())), traffic::active);
     }
 
     /** Hundreds of arrivals a second each opening a connection would run out of local ports: share a pool. */
@@ -95,15 +95,9 @@ public class IngestPeakSimulation extends CutoverSimulation {
     /** Waits until the worker stops adding rows (or {@code persistWait} passes) and counts them. */
     private String persisted(long accepted) {
         Database db = Database.from(knobs);
-        long deadline = System.currentTimeMillis() + knobs.duration("persistWait", Duration.ofSeconds(60)).toMillis();
         try {
-            long last = -1;
-            long count = db.executionsOf(IngestTraffic.emailPrefix(runTag));
-            while (count != last && count < accepted && System.currentTimeMillis() < deadline) {
-                Thread.sleep(3000);
-                last = count;
-                count = db.executionsOf(IngestTraffic.emailPrefix(runTag));
-            }
+            long count = Database.settled(() -> db.executionsOf(IngestTraffic.emailPrefix(runTag)), rows -> rows,
+                    accepted, knobs.duration("persistWait", Duration.ofSeconds(60)), Duration.ofSeconds(3));
             return String.format(Locale.ROOT, "%d of %d (%.1f%%)", count, accepted,
                     accepted == 0 ? 0 : 100.0 * count / accepted);
         } catch (SQLException e) {

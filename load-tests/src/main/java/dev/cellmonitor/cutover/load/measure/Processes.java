@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
-/** Finds local processes through /proc (Linux): the one listening on a TCP port, and its resident memory. */
+/**
+ * Finds local processes through /proc (Linux): the one listening on a TCP port, those of a command name, their
+ * resident memory and CPU time, and the machine's CPU time.
+ */
 public final class Processes {
 
     private final Path proc;
@@ -91,6 +95,60 @@ public final class Processes {
             return OptionalLong.empty();
         }
         return OptionalLong.empty();
+    }
+
+    /** User plus system CPU time of the process in clock ticks ({@code /proc/<pid>/stat}), empty when it is gone. */
+    public OptionalLong cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(proc.resolve(pid + "/stat"));
+            // the command name (field 2) may hold spaces and parentheses: count the fields after its closing one
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return OptionalLong.of(Long.parseLong(f[11]) + Long.parseLong(f[12]));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Processes whose command name ({@code /proc/<pid>/comm}) is {@code name}, e.g. every PostgreSQL process. */
+    public List<Long> named(String name) {
+        List<Long> found = new ArrayList<>();
+        try (DirectoryStream<Path> pids = Files.newDirectoryStream(proc, p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path pid : pids) {
+                try {
+                    if (Files.readString(pid.resolve("comm")).trim().equals(name)) {
+                        found.add(Long.parseLong(pid.getFileName().toString()));
+                    }
+                } catch (IOException e) {
+                    // gone meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return found;
+        }
+        return found;
+    }
+
+    /**
+     * The machine's CPU time in clock ticks since boot, all cores together ({@code /proc/stat}): busy (everything
+     * but idle and iowait) and total; empty when unreadable.
+     */
+    public Optional<long[]> machineTicks() {
+        try {
+            for (String line : Files.readAllLines(proc.resolve("stat"))) {
+                if (line.startsWith("cpu ")) {
+                    String[] f = line.trim().split("\\s+");
+                    long total = 0;
+                    for (int i = 1; i < f.length && i <= 8; i++) { // user .. steal; guest time is counted in user
+                        total += Long.parseLong(f[i]);
+                    }
+                    long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                    return Optional.of(new long[] {total - idle, total});
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** The process's command line, for the summary. */

@@ -44,6 +44,9 @@ public final class RssSampler {
         }
     }
 
+    /** The servers sampled when {@code rss} is not set. */
+    public static final String DEFAULT_TARGETS = "gateway=port:8080,new=port:8001";
+
     private final Map<String, String> targets;
     private final Map<String, Integer> limits;
     private final long intervalMillis;
@@ -58,21 +61,35 @@ public final class RssSampler {
     }
 
     public static RssSampler from(Knobs knobs) {
-        Map<String, String> targets = new LinkedHashMap<>();
-        String spec = knobs.text("rss", "gateway=port:8080,new=port:8001");
-        if (!spec.equalsIgnoreCase("none")) {
-            for (String part : spec.split(",")) {
-                String[] kv = part.trim().split("=", 2);
-                if (kv.length != 2 || !(kv[1].startsWith("port:") || kv[1].startsWith("pid:"))) {
-                    throw new IllegalArgumentException("rss: '" + part + "' is not name=port:<port> or name=pid:<pid>");
-                }
-                targets.put(kv[0].trim(), kv[1].trim());
-            }
-        }
+        Map<String, String> targets = targets("rss", knobs.text("rss", DEFAULT_TARGETS));
         Map<String, Integer> limits = new LinkedHashMap<>();
         targets.keySet().forEach(name -> limits.put(name, knobs.integer("rss.limitMib." + name,
                 name.equals("new") ? 400 : 0)));
         return new RssSampler(targets, limits, knobs.duration("rss.interval", java.time.Duration.ofSeconds(2)).toMillis());
+    }
+
+    /**
+     * Parses a list of servers, {@code name=port:<port>} or {@code name=pid:<pid>} separated by commas ("none": no
+     * server), into name to spec; {@code setting} names the setting in the error message.
+     */
+    public static Map<String, String> targets(String setting, String spec) {
+        Map<String, String> targets = new LinkedHashMap<>();
+        if (!spec.equalsIgnoreCase("none")) {
+            for (String part : spec.split(",")) {
+                String[] kv = part.trim().split("=", 2);
+                if (kv.length != 2 || !(kv[1].startsWith("port:") || kv[1].startsWith("pid:"))) {
+                    throw new IllegalArgumentException(setting + ": '" + part + "' is not name=port:<port> or name=pid:<pid>");
+                }
+                targets.put(kv[0].trim(), kv[1].trim());
+            }
+        }
+        return targets;
+    }
+
+    /** The process a spec names: {@code pid:<pid>} as given, {@code port:<port>} the one listening on it. */
+    public static OptionalLong find(Processes processes, String spec) {
+        return spec.startsWith("pid:") ? OptionalLong.of(Long.parseLong(spec.substring(4).trim()))
+                : processes.listeningOn(Integer.parseInt(spec.substring(5).trim()));
     }
 
     /** Samples from the start to the end of {@code plateau}, on its own thread. */
@@ -103,8 +120,7 @@ public final class RssSampler {
         Map<String, Long> pids = new LinkedHashMap<>();
         synchronized (series) {
             targets.forEach((name, spec) -> {
-                OptionalLong pid = spec.startsWith("pid:") ? OptionalLong.of(Long.parseLong(spec.substring(4).trim()))
-                        : processes.listeningOn(Integer.parseInt(spec.substring(5).trim()));
+                OptionalLong pid = find(processes, spec);
                 String note = "";
                 if (pid.isEmpty()) {
                     note = "no local process listens on " + spec + " (visible in /proc)";

@@ -6,9 +6,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 import dev.cellmonitor.cutover.load.Knobs;
 
@@ -55,14 +60,68 @@ public record Database(String url, String user, String password) {
 
     /** Persisted cell executions of students whose email starts with {@code emailPrefix}. */
     public long executionsOf(String emailPrefix) throws SQLException {
-        try (Connection c = connect();
-             PreparedStatement q = c.prepareStatement("SELECT count(*) FROM cell_executions e JOIN students s"
-                     + " ON s.id = e.student_id WHERE s.email LIKE ?")) {
-            q.setString(1, emailPrefix.replace("%", "\\%").replace("_", "\\_") + "%");
+        return executionsOf(emailPrefix, List.of()).total();
+    }
+
+    /** A time window, {@code [fromMillis, toMillis)} in epoch milliseconds. */
+    public record Window(long fromMillis, long toMillis) {
+    }
+
+    /**
+     * @param total     every persisted cell execution of the students
+     * @param inWindows those whose {@code executed_at} falls in each window, in the windows' order
+     */
+    public record Executions(long total, List<Long> inWindows) {
+    }
+
+    /**
+     * Persisted cell executions of students whose email starts with {@code emailPrefix}: all of them, and those whose
+     * {@code executed_at} falls in each window (the new backend's worker sets it to the insert's clock time, the
+     * database's clock: the same machine's as the windows'). One scan whatever the number of windows.
+     */
+    public Executions executionsOf(String emailPrefix, List<Window> windows) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT count(*)");
+        windows.forEach(w -> sql.append(", count(*) FILTER (WHERE e.executed_at >= ? AND e.executed_at < ?)"));
+        sql.append(" FROM cell_executions e JOIN students s ON s.id = e.student_id WHERE s.email LIKE ?");
+        try (Connection c = connect(); PreparedStatement q = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (Window w : windows) {
+                q.setObject(i++, OffsetDateTime.ofInstant(Instant.ofEpochMilli(w.fromMillis()), ZoneOffset.UTC));
+                q.setObject(i++, OffsetDateTime.ofInstant(Instant.ofEpochMilli(w.toMillis()), ZoneOffset.UTC));
+            }
+            q.setString(i, emailPrefix.replace("%", "\\%").replace("_", "\\_") + "%");
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                List<Long> inWindows = new ArrayList<>();
+                for (int k = 0; k < windows.size(); k++) {
+                    inWindows.add(rs.getLong(k + 2));
+                }
+                return new Executions(rs.getLong(1), List.copyOf(inWindows));
             }
         }
+    }
+
+    /** A count that may need the database. */
+    @FunctionalInterface
+    public interface Count<T> {
+        T read() throws SQLException;
+    }
+
+    /**
+     * Reads {@code count} until its {@code rows} reach {@code expected}, stop growing between two reads
+     * {@code pause} apart, or {@code wait} passes (the worker may still be storing what was accepted); the last read.
+     */
+    public static <T> T settled(Count<T> count, ToLongFunction<T> rows, long expected,
+                                Duration wait, Duration pause) throws SQLException, InterruptedException {
+        long deadline = System.currentTimeMillis() + wait.toMillis();
+        T current = count.read();
+        long last = -1;
+        while (rows.applyAsLong(current) != last && rows.applyAsLong(current) < expected
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(pause.toMillis());
+            last = rows.applyAsLong(current);
+            current = count.read();
+        }
+        return current;
     }
 }
