@@ -17,9 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +53,12 @@ final class BatchWriter {
      * The legacy's {@code execution_id} is a random uuid4 string; a random key lands anywhere in its unique index,
      * which on a large table costs more than the rest of the row (cache misses, page splits, full-page WAL images).
      * A version-7 UUID (RFC 9562: unix milliseconds first, then random bits) has the same text form and type but
-     * appends at the right edge of the index. docs/divergences.md, CE-6.
+     * appends at the right edge of the index. docs/divergences.md, CE-6. Made here rather than in SQL: PostgreSQL's
+     * {@code gen_random_uuid()} reads the kernel's random source for every row (~3 us a row on the writer's
+     * connection, which is the pipeline's bottleneck); the id only has to be unique, not unpredictable.
      */
-    static final String TIME_ORDERED_UUID = "encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing"
-            + " substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6),"
-            + " 52, 1), 53, 1), 'hex')::uuid::text";
+    private static final TimeBasedEpochGenerator EXECUTION_IDS =
+            Generators.timeBasedEpochGenerator(ThreadLocalRandom.current());
 
     private final DataSource dataSource;
     private final Identities ids = new Identities();
@@ -621,6 +625,7 @@ final class BatchWriter {
 
             int n = executed.size();
             List<Integer> rowIds = new ArrayList<>(n);
+            List<String> executionUuids = new ArrayList<>(n);
             List<Integer> notebookIds = new ArrayList<>(n);
             List<Integer> cellIds = new ArrayList<>(n);
             List<Integer> studentIds = new ArrayList<>(n);
@@ -648,6 +653,7 @@ final class BatchWriter {
                 significant.put(e, flagged);
 
                 rowIds.add((int) id);
+                executionUuids.add(EXECUTION_IDS.generate().toString());
                 notebookIds.add(key.notebookId());
                 cellIds.add(cell);
                 studentIds.add(student);
@@ -672,13 +678,13 @@ final class BatchWriter {
                     INSERT INTO cell_executions (id, execution_id, notebook_id, cell_id, student_id, session_id, executed_at,
                         execution_count, status, duration, error_message, output, code_content, cell_index, cell_type,
                         consecutive_error_count, is_significant_error)
-                    SELECT id, %s, nb, ce, st, se, clock_timestamp(), cnt, status, dur, err, out, code,
+                    SELECT id, eid, nb, ce, st, se, clock_timestamp(), cnt, status, dur, err, out, code,
                         idx, ctype, cec, sig
-                    FROM unnest(?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::varchar[], ?::float8[],
-                                ?::text[], ?::text[], ?::text[], ?::int[], ?::varchar[], ?::int[], ?::boolean[])
-                         AS v(id, nb, ce, st, se, cnt, status, dur, err, out, code, idx, ctype, cec, sig)"""
-                            .formatted(TIME_ORDERED_UUID),
-                    ErrorStreaks.array(c, "integer", rowIds), ErrorStreaks.array(c, "integer", notebookIds),
+                    FROM unnest(?::int[], ?::varchar[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::varchar[],
+                                ?::float8[], ?::text[], ?::text[], ?::text[], ?::int[], ?::varchar[], ?::int[], ?::boolean[])
+                         AS v(id, eid, nb, ce, st, se, cnt, status, dur, err, out, code, idx, ctype, cec, sig)""",
+                    ErrorStreaks.array(c, "integer", rowIds), ErrorStreaks.array(c, "varchar", executionUuids),
+                    ErrorStreaks.array(c, "integer", notebookIds),
                     ErrorStreaks.array(c, "integer", cellIds), ErrorStreaks.array(c, "integer", studentIds),
                     ErrorStreaks.array(c, "integer", sessionIds), ErrorStreaks.array(c, "integer", counts),
                     ErrorStreaks.array(c, "varchar", statuses), ErrorStreaks.array(c, "float8", durations),
