@@ -2,6 +2,8 @@ package dev.cellmonitor.cutover.load;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -107,6 +109,44 @@ class GatesIT {
             assertThat(summary.gates()).extracting(Gate::name).contains("hold: all", "hold: events accepted per second");
             assertThat(summary.extra()).containsKey("events accepted per second during the hold");
             assertThat(run.exitCode()).as(Files.readString(run.directory().resolve(RunSummary.MARKDOWN))).isZero();
+        }
+    }
+
+    @Test
+    void theIngestThroughputSuiteFailsABackendThatAcknowledgesEventsItDidNotStore() throws Exception {
+        try (StubCellMonitor stub = new StubCellMonitor(); TestDatabase db = TestDatabase.create("load_throughput")) {
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                // the stub stores nothing: the tables the rows are counted in stay empty
+                st.execute("CREATE TABLE students (id integer PRIMARY KEY, email varchar NOT NULL)");
+                st.execute("CREATE TABLE cell_executions (id integer, student_id integer, executed_at timestamptz)");
+            }
+            Map<String, String> s = settings(stub);
+            s.put("batchSizes", "20,200");
+            s.put("clients", "4");
+            s.put("warmUp", "2s");
+            s.put("hold", "3s");
+            s.put("ingestStudents", "10");
+            s.put("persistWait", "1s");
+            s.put("dbUrl", db.url());
+            s.put("gate.eventsPerSecond", "1");
+
+            GatlingRun.Result run = GatlingRun.run(IngestThroughputSimulation.class, RESULTS, s);
+
+            assertThat(run.exitCode()).as("Gatling's exit code for a failed assertion").isEqualTo(2);
+            RunSummary summary = run.summary();
+            assertThat(summary.injection().model()).isEqualTo("closed");
+            assertThat(summary.injection().phases()).extracting(RunSummary.PhaseLine::name)
+                    .containsExactly("warmup-20", "hold-20", "warmup-200", "hold-200");
+            assertThat(summary.figures().phases().get("hold-200").all().count()).isPositive();
+            assertThat(summary.gates()).filteredOn(g -> !g.passed()).extracting(Gate::name)
+                    .containsExactly("no loss: rows persisted == events acknowledged", "hold-200: events persisted per second");
+            assertThat(summary.gates()).filteredOn(g -> g.name().startsWith("no loss")).singleElement()
+                    .satisfies(g -> assertThat(g.detail()).startsWith("0 rows").endsWith("were not stored (lost)"));
+            assertThat(summary.extra()).containsKeys("hold-20 (batches of 20)", "hold-200 (batches of 200)",
+                    "issue target (>= 35000 events/s persisted with batches of 200)");
+            assertThat(String.valueOf(summary.extra().get("hold-200 (batches of 200)")))
+                    .startsWith("0 events/s persisted").contains("CPU in cores: gatling ");
+            assertThat(run.directory().resolve("index.html")).exists();
         }
     }
 }

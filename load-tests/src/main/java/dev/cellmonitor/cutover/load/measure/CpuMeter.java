@@ -128,8 +128,10 @@ public final class CpuMeter {
         });
     }
 
+    /** Lets a measurement that is ending finish (the last phase's closing read), then stops. */
     public void stop() throws InterruptedException {
         if (thread != null) {
+            thread.join(2000);
             thread.interrupt();
             thread.join(5000);
         }
