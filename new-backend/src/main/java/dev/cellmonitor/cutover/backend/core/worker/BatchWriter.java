@@ -411,9 +411,9 @@ final class BatchWriter {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO students (email, name, team_id, is_requesting_help)"
                     + " SELECT e, n, t, false FROM unnest(?::varchar[], ?::varchar[], ?::int[]) AS v(e, n, t)"
                     + " ON CONFLICT (email) DO NOTHING RETURNING id, email, name")) {
-                ps.setArray(1, ErrorStreaks.array(c, "varchar", emails));
-                ps.setArray(2, ErrorStreaks.array(c, "varchar", names));
-                ps.setArray(3, ErrorStreaks.array(c, "integer", teamIds));
+                ps.setObject(1, ErrorStreaks.array(c, "varchar", emails));
+                ps.setObject(2, ErrorStreaks.array(c, "varchar", names));
+                ps.setObject(3, ErrorStreaks.array(c, "integer", teamIds));
                 readStudents(ps);
             }
             missing.removeAll(students.keySet());
@@ -424,7 +424,7 @@ final class BatchWriter {
 
         private void selectStudents(Set<String> emails) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, email, name FROM students WHERE email = ANY(?)")) {
-                ps.setArray(1, ErrorStreaks.array(c, "varchar", new ArrayList<>(emails)));
+                ps.setObject(1, ErrorStreaks.array(c, "varchar", new ArrayList<>(emails)));
                 readStudents(ps);
             }
         }
@@ -504,8 +504,8 @@ final class BatchWriter {
             // cells have no unique key: serialise their creation among this toolkit's writers, then look again
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended("
                     + "'cutover.cell:' || k.n || ':' || k.cid, 0)) FROM unnest(?::int[], ?::varchar[]) AS k(n, cid)")) {
-                ps.setArray(1, ErrorStreaks.array(c, "integer", missing.stream().map(CellKey::notebookId).toList()));
-                ps.setArray(2, ErrorStreaks.array(c, "varchar", missing.stream().map(CellKey::cellId).toList()));
+                ps.setObject(1, ErrorStreaks.array(c, "integer", missing.stream().map(CellKey::notebookId).toList()));
+                ps.setObject(2, ErrorStreaks.array(c, "varchar", missing.stream().map(CellKey::cellId).toList()));
                 ps.executeQuery().close();
             }
             selectCells(missing);
@@ -530,11 +530,11 @@ final class BatchWriter {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO cells (cell_id, notebook_id, cell_type, \"position\", content)"
                     + " SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::int[], ?::text[])"
                     + " RETURNING id, notebook_id, cell_id, content")) {
-                ps.setArray(1, ErrorStreaks.array(c, "varchar", cellIds));
-                ps.setArray(2, ErrorStreaks.array(c, "integer", notebookIds));
-                ps.setArray(3, ErrorStreaks.array(c, "varchar", types));
-                ps.setArray(4, ErrorStreaks.array(c, "integer", positions));
-                ps.setArray(5, ErrorStreaks.array(c, "text", contents));
+                ps.setObject(1, ErrorStreaks.array(c, "varchar", cellIds));
+                ps.setObject(2, ErrorStreaks.array(c, "integer", notebookIds));
+                ps.setObject(3, ErrorStreaks.array(c, "varchar", types));
+                ps.setObject(4, ErrorStreaks.array(c, "integer", positions));
+                ps.setObject(5, ErrorStreaks.array(c, "text", contents));
                 readCells(ps);
             }
         }
@@ -543,8 +543,8 @@ final class BatchWriter {
             try (PreparedStatement ps = c.prepareStatement("SELECT c.id, c.notebook_id, c.cell_id, c.content FROM cells c"
                     + " JOIN unnest(?::int[], ?::varchar[]) AS k(n, cid) ON c.notebook_id = k.n AND c.cell_id = k.cid"
                     + " ORDER BY c.id")) {
-                ps.setArray(1, ErrorStreaks.array(c, "integer", keys.stream().map(CellKey::notebookId).toList()));
-                ps.setArray(2, ErrorStreaks.array(c, "varchar", keys.stream().map(CellKey::cellId).toList()));
+                ps.setObject(1, ErrorStreaks.array(c, "integer", keys.stream().map(CellKey::notebookId).toList()));
+                ps.setObject(2, ErrorStreaks.array(c, "varchar", keys.stream().map(CellKey::cellId).toList()));
                 readCells(ps);
             }
         }
@@ -583,7 +583,7 @@ final class BatchWriter {
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended("
                     + "'cutover.session:' || s, 0)) FROM unnest(?::int[]) AS s")) {
-                ps.setArray(1, ErrorStreaks.array(c, "integer", missing));
+                ps.setObject(1, ErrorStreaks.array(c, "integer", missing));
                 ps.executeQuery().close();
             }
             selectSessions(missing);
@@ -594,7 +594,7 @@ final class BatchWriter {
             refStudents.addAll(missing);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (session_id, student_id, is_active)"
                     + " SELECT gen_random_uuid()::text, s, true FROM unnest(?::int[]) AS s RETURNING student_id, id")) {
-                ps.setArray(1, ErrorStreaks.array(c, "integer", missing));
+                ps.setObject(1, ErrorStreaks.array(c, "integer", missing));
                 readPairs(ps, sessions);
             }
         }
@@ -602,7 +602,7 @@ final class BatchWriter {
         private void selectSessions(List<Integer> studentIds) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT ON (student_id) student_id, id FROM sessions"
                     + " WHERE student_id = ANY(?) AND end_time IS NULL AND is_active = true ORDER BY student_id, id")) {
-                ps.setArray(1, ErrorStreaks.array(c, "integer", studentIds));
+                ps.setObject(1, ErrorStreaks.array(c, "integer", studentIds));
                 readPairs(ps, sessions);
             }
         }
@@ -756,17 +756,17 @@ final class BatchWriter {
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE students SET is_requesting_help = v.f, updated_at = now()"
                     + " FROM unnest(?::int[], ?::boolean[]) AS v(id, f) WHERE students.id = v.id")) {
-                ps.setArray(1, ErrorStreaks.array(c, "integer", new ArrayList<>(flags.keySet())));
-                ps.setArray(2, ErrorStreaks.array(c, "boolean", new ArrayList<>(flags.values())));
+                ps.setObject(1, ErrorStreaks.array(c, "integer", new ArrayList<>(flags.keySet())));
+                ps.setObject(2, ErrorStreaks.array(c, "boolean", new ArrayList<>(flags.values())));
                 ps.executeUpdate();
             }
             // the dashboard's help window: the event time like the legacy's InfluxDB point, else now
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO cutover_help_events (student_email, kind, occurred_at, source)"
                     + " SELECT e, k, coalesce(t, clock_timestamp()), 'worker'"
                     + " FROM unnest(?::varchar[], ?::varchar[], ?::timestamptz[]) AS v(e, k, t)")) {
-                ps.setArray(1, ErrorStreaks.array(c, "varchar", emails));
-                ps.setArray(2, ErrorStreaks.array(c, "varchar", kinds));
-                ps.setArray(3, ErrorStreaks.array(c, "timestamptz", times));
+                ps.setObject(1, ErrorStreaks.array(c, "varchar", emails));
+                ps.setObject(2, ErrorStreaks.array(c, "varchar", kinds));
+                ps.setObject(3, ErrorStreaks.array(c, "timestamptz", times));
                 ps.executeUpdate();
             }
         }
@@ -791,7 +791,7 @@ final class BatchWriter {
 
         private void readNamed(String select, Set<String> keys, Map<String, Integer> into) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(select)) {
-                ps.setArray(1, ErrorStreaks.array(c, "varchar", new ArrayList<>(keys)));
+                ps.setObject(1, ErrorStreaks.array(c, "varchar", new ArrayList<>(keys)));
                 readIds(ps, into);
             }
         }

@@ -106,8 +106,8 @@ final class ErrorStreaks {
             students.add(p.studentId());
             cells.add(p.cellId());
         }
-        ps.setArray(index, array(c, "integer", students));
-        ps.setArray(index + 1, array(c, "integer", cells));
+        ps.setObject(index, array(c, "integer", students));
+        ps.setObject(index + 1, array(c, "integer", cells));
     }
 
     /**
@@ -253,7 +253,19 @@ final class ErrorStreaks {
         }
     }
 
-    static Array array(Connection c, String type, List<?> values) throws SQLException {
-        return c.createArrayOf(type, values.toArray());
+    /**
+     * A list as a statement parameter of the given SQL array type. Java arrays of the types pgJDBC sends in binary
+     * ({@code setObject}): a text array literal would cost PostgreSQL a parse of every element, on the connection the
+     * whole pipeline waits for. Other types go as {@link Array}.
+     */
+    static Object array(Connection c, String type, List<?> values) throws SQLException {
+        return switch (type) {
+            case "integer" -> values.toArray(new Integer[0]);
+            case "bigint" -> values.toArray(new Long[0]);
+            case "float8" -> values.toArray(new Double[0]);
+            case "boolean" -> values.toArray(new Boolean[0]);
+            case "text", "varchar" -> values.toArray(new String[0]);
+            default -> c.createArrayOf(type, values.toArray());
+        };
     }
 }

@@ -222,12 +222,15 @@ class ExecutionTailer implements SmartLifecycle {
                         .toArray(SqlParameterSource[]::new));
     }
 
-    /** Inserts (student, execution, executed_at) of every row with one statement over three arrays. */
+    /**
+     * Inserts (student, execution, executed_at) of every row with one statement over three arrays; the ids as Java
+     * arrays, which pgJDBC sends in binary (no array literal for PostgreSQL to parse).
+     */
     private static void insertPerExecution(NamedParameterJdbcTemplate jdbc, String sql, List<Row> rows) {
         jdbc.getJdbcOperations().update(connection -> {
             java.sql.PreparedStatement ps = connection.prepareStatement(sql);
-            ps.setArray(1, connection.createArrayOf("integer", rows.stream().map(Row::studentId).toArray()));
-            ps.setArray(2, connection.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
+            ps.setObject(1, rows.stream().map(Row::studentId).toArray(Integer[]::new));
+            ps.setObject(2, rows.stream().map(Row::id).toArray(Long[]::new));
             ps.setArray(3, connection.createArrayOf("timestamptz", rows.stream()
                     .map(r -> r.executedAt() == null ? null : r.executedAt().toString()).toArray()));
             return ps;
