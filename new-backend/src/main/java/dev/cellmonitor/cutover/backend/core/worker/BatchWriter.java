@@ -148,6 +148,11 @@ final class BatchWriter {
         }
     }
 
+    /** Whether foreign keys are checked once per referenced row (else PostgreSQL checks them row by row). */
+    boolean setBasedReferenceChecks() {
+        return setBasedReferenceChecks;
+    }
+
     void forgetIdentities() {
         ids.clear();
     }
