@@ -507,12 +507,9 @@ final class BatchWriter {
                 return;
             }
             // cells have no unique key: serialise their creation among this toolkit's writers, then look again
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended("
-                    + "'cutover.cell:' || k.n || ':' || k.cid, 0)) FROM unnest(?::int[], ?::varchar[]) AS k(n, cid)")) {
-                ps.setObject(1, ErrorStreaks.array(c, "integer", missing.stream().map(CellKey::notebookId).toList()));
-                ps.setObject(2, ErrorStreaks.array(c, "varchar", missing.stream().map(CellKey::cellId).toList()));
-                ps.executeQuery().close();
-            }
+            lockCreation("'cell:' || k.n || ':' || k.cid", "unnest(?::int[], ?::varchar[]) AS k(n, cid)",
+                    ErrorStreaks.array(c, "integer", missing.stream().map(CellKey::notebookId).toList()),
+                    ErrorStreaks.array(c, "varchar", missing.stream().map(CellKey::cellId).toList()));
             selectCells(missing);
             missing.removeIf(cells::containsKey);
             if (missing.isEmpty()) {
@@ -568,6 +565,20 @@ final class BatchWriter {
             return new CellKey(notebooks.get(d.notebookPath()), d.cellId());
         }
 
+        /**
+         * Transaction-scoped advisory locks on {@code 'cutover.' || key} for every row of {@code from}: rows without a
+         * unique key are created by one of this toolkit's writers at a time (the caller looks again once it holds them).
+         */
+        private void lockCreation(String key, String from, Object... arrays) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended('cutover.' || "
+                    + key + ", 0)) FROM " + from)) {
+                for (int i = 0; i < arrays.length; i++) {
+                    ps.setObject(i + 1, arrays[i]);
+                }
+                ps.executeQuery().close();
+            }
+        }
+
         // ---- sessions -----------------------------------------------------------------------------------------
 
         private void resolveSessions(List<WorkerEvent> handled) throws SQLException {
@@ -586,11 +597,8 @@ final class BatchWriter {
             if (missing.isEmpty()) {
                 return;
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended("
-                    + "'cutover.session:' || s, 0)) FROM unnest(?::int[]) AS s")) {
-                ps.setObject(1, ErrorStreaks.array(c, "integer", missing));
-                ps.executeQuery().close();
-            }
+            // one open session per student, which the table does not enforce: as for cells
+            lockCreation("'session:' || s", "unnest(?::int[]) AS s", ErrorStreaks.array(c, "integer", missing));
             selectSessions(missing);
             missing.removeIf(sessions::containsKey);
             if (missing.isEmpty()) {
