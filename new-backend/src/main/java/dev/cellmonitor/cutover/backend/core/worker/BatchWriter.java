@@ -62,6 +62,8 @@ final class BatchWriter {
 
     private final DataSource dataSource;
     private final Identities ids = new Identities();
+    private final ErrorStreaks.Memory streakMemory = new ErrorStreaks.Memory();
+    private long catchUpsSkipped;
     private final ErrorThreshold threshold;
     private final InstructorStatusService instructorStatus;
     private boolean setBasedReferenceChecks;
@@ -112,11 +114,16 @@ final class BatchWriter {
                 List<Outcome> outcomes = tx.run();
                 c.commit();
                 tx.remember();
+                if (tx.streaks != null) {
+                    streakMemory.committed(tx.streaks);
+                    catchUpsSkipped += tx.exclusive ? 1 : 0;
+                }
                 ids.trim();
                 runInstructorHandlers(events);
                 return outcomes;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
+                streakMemory.forget();
                 if (isStaleReference(e)) {
                     // a row we had cached is gone (deleted under us): forget everything we know and let the caller retry
                     ids.clear();
@@ -153,8 +160,14 @@ final class BatchWriter {
         return setBasedReferenceChecks;
     }
 
+    /** Committed transactions that took their streaks from this writer's memory, without a catch-up query. */
+    long catchUpsSkipped() {
+        return catchUpsSkipped;
+    }
+
     void forgetIdentities() {
         ids.clear();
+        streakMemory.forget();
     }
 
     private static boolean isStaleReference(Throwable e) {
@@ -194,8 +207,10 @@ final class BatchWriter {
         private int contentUpdates = -1;
         private List<Long> executionIds = List.of();
         private Long watermark;
-        /** Loaded together with the prelude when every id was cached. */
+        /** Loaded together with the prelude when every id was cached, else when the executions are inserted. */
         private ErrorStreaks.Session streaks;
+        /** This writer is the only one writing cell_executions: the streaks come from its memory, no catch-up. */
+        private boolean exclusive;
 
         Tx(Connection c, List<WorkerEvent> events) {
             this.c = c;
@@ -235,7 +250,8 @@ final class BatchWriter {
 
         /**
          * The transaction's first statement: the sequences (to notice a database reset under the cache), the switch
-         * to set-based foreign-key checks, the ids of the execution rows and the consecutive-error watermark lock.
+         * to set-based foreign-key checks, the ids of the execution rows, the consecutive-error watermark lock and the
+         * newest row (to tell whether this writer is the only one).
          */
         private void prelude(int executions, List<WorkerEvent> handled) throws SQLException {
             StringBuilder sql = new StringBuilder("SELECT (SELECT last_value FROM teams_id_seq),"
@@ -246,10 +262,11 @@ final class BatchWriter {
             }
             if (executions > 0) {
                 sql.append(", ARRAY(SELECT nextval('cell_executions_id_seq') FROM generate_series(1, ?)), ")
-                        .append(ErrorStreaks.LOCK_WATERMARK);
+                        .append(ErrorStreaks.LOCK_WATERMARK).append(", (SELECT coalesce(max(id), 0) FROM cell_executions)");
             }
-            // when every id is known already, the consecutive-error catch-up rides along in the same round trip
-            Set<Pair> pairs = executions > 0 ? cachedPairs(handled) : null;
+            // when every id is known already, the consecutive-error catch-up rides along in the same round trip,
+            // unless this writer has been the only one lately (then it most likely needs none)
+            Set<Pair> pairs = executions > 0 && !streakMemory.likelyExclusive() ? cachedPairs(handled) : null;
             if (pairs != null) {
                 sql.append(";\n").append(ErrorStreaks.CATCH_UP);
             }
@@ -265,6 +282,9 @@ final class BatchWriter {
                     rs.next();
                     boolean reset = ids.verify(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                             rs.getLong(5)});
+                    if (reset) {
+                        streakMemory.forget();
+                    }
                     if (reset && pairs != null) {
                         // the ids the catch-up was asked about may belong to other rows now
                         throw new SQLException("the database was reset under the cached ids", "23503");
@@ -279,6 +299,8 @@ final class BatchWriter {
                         executionIds = allocated;
                         long w = rs.getLong(at + 1);
                         watermark = rs.wasNull() ? null : w;
+                        streakMemory.allocated(allocated);
+                        exclusive = streakMemory.exclusive(watermark, rs.getLong(at + 2), executions);
                     }
                 }
                 if (pairs != null) {
@@ -633,7 +655,9 @@ final class BatchWriter {
             for (WorkerEvent e : executed) {
                 pairs.add(new Pair(students.get(e.email()).id(), cells.get(cellKey(e.data())).id()));
             }
-            ErrorStreaks.Session streaks = this.streaks != null ? this.streaks : ErrorStreaks.begin(c, watermark, pairs);
+            ErrorStreaks.Session streaks = this.streaks != null ? this.streaks
+                    : exclusive ? streakMemory.session(c, pairs) : ErrorStreaks.begin(c, watermark, pairs);
+            this.streaks = streaks;
             int limit = threshold.current();
 
             int n = executed.size();

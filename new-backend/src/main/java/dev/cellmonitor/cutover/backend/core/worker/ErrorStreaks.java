@@ -42,6 +42,13 @@ final class ErrorStreaks {
         int streak;
         long last;
         boolean dirty;
+
+        State copy() {
+            State s = new State();
+            s.streak = streak;
+            s.last = last;
+            return s;
+        }
     }
 
     /** Fills the table from the existing history when it has no watermark yet (first start on a legacy database). */
@@ -195,6 +202,10 @@ final class ErrorStreaks {
             this.c = c;
         }
 
+        long watermark() {
+            return watermark;
+        }
+
         /** 1 + the streak for an error (and the streak grows), 0 for a success (and the streak resets). */
         int record(Pair pair, long executionId, boolean error) {
             State s = states.computeIfAbsent(pair, p -> new State());
@@ -250,6 +261,93 @@ final class ErrorStreaks {
                         e.getValue().dirty = false;
                     });
             return List.of(students, cells, streaks, lasts);
+        }
+    }
+
+    /**
+     * What one writer knows of the streaks between its transactions, so that while it is the only writer of
+     * {@code cell_executions} a transaction needs no catch-up query (the look-back alone reads 500 rows). It is the
+     * only writer when nobody else took an id from the sequence since its previous allocation, for at least
+     * {@link #LOOKBACK} ids before this one (a row of another writer older than that would not be caught up either),
+     * nobody moved the watermark and the newest row is its own. Any other sign clears it; states are copied into a
+     * transaction and merged back only after its commit.
+     */
+    static final class Memory {
+        private static final int MAX_PAIRS = 200_000;
+        private final Map<Pair, State> states = new HashMap<>();
+        private long nextId = -1;
+        private long ownIds;
+        private long watermark = -1;
+        private boolean contiguous;
+
+        /** Notes this transaction's ids (sorted); true when they follow this writer's previous ones directly. */
+        void allocated(List<Long> ids) {
+            contiguous = ids.getFirst() == nextId && ids.getLast() == nextId + ids.size() - 1;
+            ownIds = contiguous ? ownIds + ids.size() : 0;
+            nextId = ids.getLast() + 1;
+            if (!contiguous) {
+                forget();
+            }
+        }
+
+        /** Whether the transaction about to run may skip the catch-up, as far as can be told before its ids are taken. */
+        boolean likelyExclusive() {
+            return watermark >= 0 && ownIds >= LOOKBACK;
+        }
+
+        /** After {@link #allocated}: whether this transaction is exclusive (see the class comment). */
+        boolean exclusive(Long lockedWatermark, long newest, int allocatedNow) {
+            boolean exclusive = contiguous && ownIds - allocatedNow >= LOOKBACK && lockedWatermark != null
+                    && lockedWatermark == watermark && newest == watermark;
+            if (!exclusive) {
+                forget();
+            }
+            return exclusive;
+        }
+
+        /** The transaction's state from memory; pairs it does not hold are read from the table. */
+        Session session(Connection c, Set<Pair> pairs) throws SQLException {
+            Session session = new Session(c);
+            session.watermark = watermark;
+            List<Pair> missing = new ArrayList<>();
+            for (Pair p : pairs) {
+                State known = states.get(p);
+                if (known == null) {
+                    missing.add(p);
+                } else {
+                    session.states.put(p, known.copy());
+                }
+            }
+            if (!missing.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT s.student_id, s.cell_id, s.streak, s.last_execution_id"
+                        + " FROM cutover_error_streaks s JOIN unnest(?::int[], ?::int[]) AS p(st, ce)"
+                        + " ON s.student_id = p.st AND s.cell_id = p.ce")) {
+                    bindCatchUp(c, ps, 1, new java.util.HashSet<>(missing));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            State st = new State();
+                            st.streak = rs.getInt(3);
+                            st.last = rs.getLong(4);
+                            session.states.put(new Pair(rs.getInt(1), rs.getInt(2)), st);
+                        }
+                    }
+                }
+            }
+            return session;
+        }
+
+        /** After the commit: the transaction's states and watermark are what the table holds now. */
+        void committed(Session session) {
+            if (states.size() + session.states.size() > MAX_PAIRS) {
+                states.clear();
+            }
+            session.states.forEach((pair, state) -> states.put(pair, state.copy()));
+            watermark = session.watermark;
+        }
+
+        void forget() {
+            states.clear();
+            watermark = -1;
         }
     }
 

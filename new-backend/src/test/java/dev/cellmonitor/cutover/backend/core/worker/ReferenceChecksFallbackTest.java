@@ -19,8 +19,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.cellmonitor.cutover.backend.admin.status.InstructorStatusService;
-import dev.cellmonitor.cutover.backend.core.events.EventData;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A database user that may not set {@code session_replication_role} (any non-superuser on PostgreSQL 15 without a
@@ -90,12 +88,5 @@ class ReferenceChecksFallbackTest extends WorkerIntegrationTest {
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23503"));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM students WHERE email = 'other-plain@example.com'",
                 Integer.class)).isZero();
-    }
-
-    private static WorkerEvent event(String email, String cell, boolean error) {
-        EventData data = EventData.readOne(JsonMapper.builder().build().readTree("""
-                {"eventType": "cell_executed", "emailAddress": "%s", "userName": "Plain", "notebookPath": "plain.ipynb",
-                 "cellId": "%s", "cellIndex": 0, "code": "x", "hasError": %s}""".formatted(email, cell, error)));
-        return WorkerEvent.of(data);
     }
 }

@@ -15,9 +15,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.cellmonitor.cutover.backend.core.events.EventData;
 import dev.cellmonitor.cutover.backend.core.events.RedisCapture;
 import dev.cellmonitor.cutover.backend.redis.RedisNames;
 import dev.cellmonitor.cutover.backend.support.BackendIntegrationTest;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One application context shared by the worker's behaviour tests: replacement mode (so the interlock can be seen),
@@ -97,5 +99,12 @@ abstract class WorkerIntegrationTest {
                  "hasError": %s, "executionDurationMs": 5.0, "errorMessage": %s, "result": %s}"""
                 .formatted(email, email, email, cell, code, error, error ? "\"ZeroDivisionError\"" : "null",
                         error ? "null" : "\"ok\"");
+    }
+
+    /** A {@code cell_executed} event as the worker gets it, for tests that drive a {@link BatchWriter} directly. */
+    static WorkerEvent event(String email, String cell, boolean error) {
+        return WorkerEvent.of(EventData.readOne(JsonMapper.builder().build().readTree("""
+                {"eventType": "cell_executed", "emailAddress": "%s", "userName": "Plain", "notebookPath": "plain.ipynb",
+                 "cellId": "%s", "cellIndex": 0, "code": "x", "hasError": %s}""".formatted(email, cell, error))));
     }
 }
