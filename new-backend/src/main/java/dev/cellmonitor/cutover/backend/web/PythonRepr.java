@@ -278,17 +278,14 @@ public final class PythonRepr {
     /** The escapes of Python's json encoder; {@code ensure_ascii} also escapes everything outside space..~. */
     private static void jsonString(String s, boolean ensureAscii, StringBuilder out) {
         out.append('"');
-        int plain = 0; // the common all-plain prefix goes in one append (the worker's hot path)
-        while (plain < s.length()) {
-            char c = s.charAt(plain);
-            if (c < 0x20 || c == '"' || c == '\\' || (ensureAscii && c > 0x7e)) {
-                break;
-            }
-            plain++;
-        }
-        out.append(s, 0, plain);
-        for (int i = plain; i < s.length(); i++) {
+        int run = 0; // characters that need no escape go in runs, one append each (the worker's hot path)
+        for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !(ensureAscii && c > 0x7e)) {
+                continue;
+            }
+            out.append(s, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -297,17 +294,11 @@ public final class PythonRepr {
                 case '\t' -> out.append("\\t");
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || (ensureAscii && c > 0x7e)) {
-                        out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
-                                .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
+                        .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
             }
         }
-        out.append('"');
+        out.append(s, run, s.length()).append('"');
     }
 
     /** CPython's {@code unicode_repr}: single quotes unless the text holds a single quote and no double quote. */
