@@ -250,8 +250,8 @@ final class BatchWriter {
 
         /**
          * The transaction's first statement: the sequences (to notice a database reset under the cache), the switch
-         * to set-based foreign-key checks, the ids of the execution rows, the consecutive-error watermark lock and the
-         * newest row (to tell whether this writer is the only one).
+         * to set-based foreign-key checks, the ids of the execution rows, the consecutive-error watermark lock and,
+         * when this writer has been the only one lately, the newest row (to tell whether it still is).
          */
         private void prelude(int executions, List<WorkerEvent> handled) throws SQLException {
             StringBuilder sql = new StringBuilder("SELECT (SELECT last_value FROM teams_id_seq),"
@@ -260,13 +260,17 @@ final class BatchWriter {
             if (setBasedReferenceChecks) {
                 sql.append(", set_config('session_replication_role', 'replica', true)");
             }
+            // a writer that has been the only one lately most likely needs no catch-up, only the newest row to be sure
+            boolean likelyExclusive = executions > 0 && streakMemory.likelyExclusive();
             if (executions > 0) {
                 sql.append(", ARRAY(SELECT nextval('cell_executions_id_seq') FROM generate_series(1, ?)), ")
-                        .append(ErrorStreaks.LOCK_WATERMARK).append(", (SELECT coalesce(max(id), 0) FROM cell_executions)");
+                        .append(ErrorStreaks.LOCK_WATERMARK);
             }
-            // when every id is known already, the consecutive-error catch-up rides along in the same round trip,
-            // unless this writer has been the only one lately (then it most likely needs none)
-            Set<Pair> pairs = executions > 0 && !streakMemory.likelyExclusive() ? cachedPairs(handled) : null;
+            if (likelyExclusive) {
+                sql.append(", (SELECT coalesce(max(id), 0) FROM cell_executions)");
+            }
+            // otherwise, when every id is known already, the catch-up rides along in the same round trip
+            Set<Pair> pairs = executions > 0 && !likelyExclusive ? cachedPairs(handled) : null;
             if (pairs != null) {
                 sql.append(";\n").append(ErrorStreaks.CATCH_UP);
             }
@@ -299,8 +303,8 @@ final class BatchWriter {
                         executionIds = allocated;
                         long w = rs.getLong(at + 1);
                         watermark = rs.wasNull() ? null : w;
-                        streakMemory.allocated(allocated);
-                        exclusive = streakMemory.exclusive(watermark, rs.getLong(at + 2), executions);
+                        exclusive = streakMemory.allocated(allocated, watermark,
+                                likelyExclusive ? rs.getLong(at + 2) : null);
                     }
                 }
                 if (pairs != null) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -202,10 +203,6 @@ final class ErrorStreaks {
             this.c = c;
         }
 
-        long watermark() {
-            return watermark;
-        }
-
         /** 1 + the streak for an error (and the streak grows), 0 for a success (and the streak resets). */
         int record(Pair pair, long executionId, boolean error) {
             State s = states.computeIfAbsent(pair, p -> new State());
@@ -278,27 +275,23 @@ final class ErrorStreaks {
         private long nextId = -1;
         private long ownIds;
         private long watermark = -1;
-        private boolean contiguous;
-
-        /** Notes this transaction's ids (sorted); true when they follow this writer's previous ones directly. */
-        void allocated(List<Long> ids) {
-            contiguous = ids.getFirst() == nextId && ids.getLast() == nextId + ids.size() - 1;
-            ownIds = contiguous ? ownIds + ids.size() : 0;
-            nextId = ids.getLast() + 1;
-            if (!contiguous) {
-                forget();
-            }
-        }
 
         /** Whether the transaction about to run may skip the catch-up, as far as can be told before its ids are taken. */
         boolean likelyExclusive() {
             return watermark >= 0 && ownIds >= LOOKBACK;
         }
 
-        /** After {@link #allocated}: whether this transaction is exclusive (see the class comment). */
-        boolean exclusive(Long lockedWatermark, long newest, int allocatedNow) {
-            boolean exclusive = contiguous && ownIds - allocatedNow >= LOOKBACK && lockedWatermark != null
+        /**
+         * Notes this transaction's ids (sorted) and tells whether it is exclusive (see the class comment), given the
+         * watermark it locked and the newest row of {@code cell_executions}, read only when {@link #likelyExclusive}
+         * said so (null otherwise: it cannot be exclusive then).
+         */
+        boolean allocated(List<Long> ids, Long lockedWatermark, Long newest) {
+            boolean contiguous = ids.getFirst() == nextId && ids.getLast() == nextId + ids.size() - 1;
+            boolean exclusive = contiguous && ownIds >= LOOKBACK && lockedWatermark != null && newest != null
                     && lockedWatermark == watermark && newest == watermark;
+            ownIds = contiguous ? ownIds + ids.size() : 0;
+            nextId = ids.getLast() + 1;
             if (!exclusive) {
                 forget();
             }
@@ -309,7 +302,7 @@ final class ErrorStreaks {
         Session session(Connection c, Set<Pair> pairs) throws SQLException {
             Session session = new Session(c);
             session.watermark = watermark;
-            List<Pair> missing = new ArrayList<>();
+            Set<Pair> missing = new HashSet<>();
             for (Pair p : pairs) {
                 State known = states.get(p);
                 if (known == null) {
@@ -322,7 +315,7 @@ final class ErrorStreaks {
                 try (PreparedStatement ps = c.prepareStatement("SELECT s.student_id, s.cell_id, s.streak, s.last_execution_id"
                         + " FROM cutover_error_streaks s JOIN unnest(?::int[], ?::int[]) AS p(st, ce)"
                         + " ON s.student_id = p.st AND s.cell_id = p.ce")) {
-                    bindCatchUp(c, ps, 1, new java.util.HashSet<>(missing));
+                    bindCatchUp(c, ps, 1, missing);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             State st = new State();
